@@ -1,0 +1,95 @@
+package dev.lamina.runtime;
+
+import dev.lamina.runtime.loss.Loss;
+import dev.lamina.runtime.optim.Optimizer;
+import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.Shape;
+import java.util.List;
+
+/**
+ * A runnable model: the interpreter and every generated class implement this. Data is flat {@code
+ * float[]}, channels-last, with an explicit batch size: an input batch holds {@code batch *
+ * inputShape().size()} values (token ids as whole numbers for an integer input).
+ *
+ * <p>Instances keep working buffers between calls and are not thread-safe: use one per thread.
+ */
+public interface Model {
+    /** The spec this model runs. */
+    ModelSpec spec();
+
+    default String name() {
+        return spec().name();
+    }
+
+    /** Per-example input shape. */
+    Shape inputShape();
+
+    /** Per-example output shape. */
+    Shape outputShape();
+
+    /** Every trainable parameter, in layer order (kernel before bias). */
+    List<Parameter> parameters();
+
+    /** Total number of trainable values. */
+    default long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters()) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** The parameter {@code layer/name}, e.g. {@code conv1d/kernel}. */
+    default Parameter parameter(String key) {
+        for (Parameter p : parameters()) {
+            if (p.key().equals(key)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("model " + name() + " has no parameter " + key + "; it has "
+                + parameters().stream().map(Parameter::key).toList());
+    }
+
+    /** Runs inference (dropout off) on {@code batch} examples and writes the outputs into {@code y}. */
+    void forward(float[] x, int batch, float[] y);
+
+    /** Runs inference and returns a new array of {@code batch * outputShape().size()} outputs. */
+    default float[] predict(float[] x, int batch) {
+        float[] y = new float[batch * outputShape().size()];
+        forward(x, batch, y);
+        return y;
+    }
+
+    /**
+     * Forward pass in training mode, the loss against {@code target}, and the backward pass: fills
+     * every {@link Parameter#gradient()} and {@link #inputGradient()}. Returns the loss.
+     */
+    float computeGradients(float[] x, float[] target, int batch);
+
+    /**
+     * d(loss)/d(input) of the last {@link #computeGradients} call ({@code batch * inputShape().size()}
+     * values); throws for a model whose input is integer ids.
+     */
+    float[] inputGradient();
+
+    /** One optimizer step on a batch: {@link #computeGradients}, then the update. Returns the loss. */
+    default float trainStep(float[] x, float[] target, int batch) {
+        float loss = computeGradients(x, target, batch);
+        optimizer().step(parameters());
+        return loss;
+    }
+
+    Loss loss();
+
+    void setLoss(Loss loss);
+
+    Optimizer optimizer();
+
+    void setOptimizer(Optimizer optimizer);
+
+    /** Whether dropout is applied by {@link #computeGradients} (on by default). */
+    void setDropoutInTraining(boolean enabled);
+
+    /** Seeds the random stream used by dropout in training. */
+    void setDropoutSeed(long seed);
+}

@@ -1,0 +1,46 @@
+package dev.lamina.runtime.optim;
+
+import dev.lamina.runtime.Parameter;
+import dev.lamina.runtime.spec.OptimizerSpec;
+import java.util.List;
+
+/**
+ * Adam: {@code m += (g-m)(1-b1); v += (g*g-v)(1-b2); w -= lr*sqrt(1-b2^t)/(1-b1^t) * m/(sqrt(v)+eps)}.
+ */
+public final class Adam implements Optimizer {
+    private final OptimizerSpec.Adam spec;
+    private final PerParameterState moments = new PerParameterState(2);
+    private long iterations;
+
+    public Adam(OptimizerSpec.Adam spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public void step(List<Parameter> parameters) {
+        iterations++;
+        double t = iterations;
+        float alpha = (float)
+                (spec.learningRate() * Math.sqrt(1 - Math.pow(spec.beta2(), t)) / (1 - Math.pow(spec.beta1(), t)));
+        float oneMinusB1 = (float) (1 - spec.beta1());
+        float oneMinusB2 = (float) (1 - spec.beta2());
+        float epsilon = (float) spec.epsilon();
+        for (Parameter p : parameters) {
+            float[] w = p.value();
+            float[] g = p.gradient();
+            float[][] s = moments.of(p);
+            float[] m = s[0];
+            float[] v = s[1];
+            for (int i = 0; i < w.length; i++) {
+                m[i] += (g[i] - m[i]) * oneMinusB1;
+                v[i] += (g[i] * g[i] - v[i]) * oneMinusB2;
+                w[i] -= alpha * m[i] / ((float) Math.sqrt(v[i]) + epsilon);
+            }
+        }
+    }
+
+    @Override
+    public long iterations() {
+        return iterations;
+    }
+}

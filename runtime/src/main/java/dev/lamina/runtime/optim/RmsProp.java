@@ -1,0 +1,39 @@
+package dev.lamina.runtime.optim;
+
+import dev.lamina.runtime.Parameter;
+import dev.lamina.runtime.spec.OptimizerSpec;
+import java.util.List;
+
+/** RMSprop: {@code v = rho*v + (1-rho)*g*g; w -= lr*g / (sqrt(v)+eps)}. */
+public final class RmsProp implements Optimizer {
+    private final float learningRate;
+    private final float rho;
+    private final float epsilon;
+    private final PerParameterState meanSquare = new PerParameterState(1);
+    private long iterations;
+
+    public RmsProp(OptimizerSpec.RmsProp spec) {
+        this.learningRate = (float) spec.learningRate();
+        this.rho = (float) spec.rho();
+        this.epsilon = (float) spec.epsilon();
+    }
+
+    @Override
+    public void step(List<Parameter> parameters) {
+        iterations++;
+        for (Parameter p : parameters) {
+            float[] w = p.value();
+            float[] g = p.gradient();
+            float[] v = meanSquare.of(p)[0];
+            for (int i = 0; i < w.length; i++) {
+                v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
+                w[i] -= learningRate * g[i] / ((float) Math.sqrt(v[i]) + epsilon);
+            }
+        }
+    }
+
+    @Override
+    public long iterations() {
+        return iterations;
+    }
+}
