@@ -2,9 +2,11 @@ package dev.lamina.runtime;
 
 import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.optim.Optimizer;
+import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
+import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.TrainingSpec;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,8 @@ public abstract class AbstractModel implements Model {
     private boolean dropoutInTraining = true;
     private SplittableRandom dropoutRandom = new SplittableRandom(0);
     private float[] outputGradient = new float[0];
+    private float[] trainingOutput = new float[0];
+    private int trainingOutputCount;
 
     protected AbstractModel(ModelSpec spec, List<Parameter> parameters) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -68,8 +72,23 @@ public abstract class AbstractModel implements Model {
             java.util.Arrays.fill(p.gradient(), 0f);
         }
         float value = loss.compute(output, target, count, lastAxis, outputGradient);
+        trainingOutput = output;
+        trainingOutputCount = count;
         backward(x, outputGradient, batch);
         return value;
+    }
+
+    @Override
+    public final float[] trainingOutput() {
+        return java.util.Arrays.copyOf(trainingOutput, trainingOutputCount);
+    }
+
+    @Override
+    public float[] predict(float[] x, int batch) {
+        checkInput(x, batch);
+        float[] y = new float[outputCount(x, batch)];
+        forward(x, batch, y);
+        return y;
     }
 
     /**
@@ -86,19 +105,63 @@ public abstract class AbstractModel implements Model {
 
     /** Number of output values for this input batch. */
     protected int outputCount(float[] x, int batch) {
-        return batch * outputShape().size();
+        Shape output = outputShape();
+        if (!output.isFullyKnown()) {
+            output = outputShapeFor(inputShapeFor(x, batch));
+        }
+        return batch * output.size();
     }
 
     /** Throws a message naming the expected and actual sizes when {@code x} cannot hold the batch. */
     protected void checkInput(float[] x, int batch) {
+        inputShapeFor(x, batch);
+    }
+
+    /**
+     * The concrete per-example input shape of a batch: {@link #inputShape()} when it is fully known
+     * (then {@code x} must hold at least {@code batch} examples), else with the one unknown length
+     * derived from {@code x.length}, which must then be an exact multiple of the known part.
+     */
+    public Shape inputShapeFor(float[] x, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
         }
-        long needed = (long) batch * inputShape().size();
-        if (x.length < needed) {
-            throw new IllegalArgumentException("input holds " + x.length + " values; a batch of " + batch
-                    + " examples of shape " + inputShape() + " needs " + needed);
+        Shape shape = inputShape();
+        if (shape.isFullyKnown()) {
+            long needed = (long) batch * shape.size();
+            if (x.length < needed) {
+                throw new IllegalArgumentException("input holds " + x.length + " values; a batch of " + batch
+                        + " examples of shape " + shape + " needs " + needed);
+            }
+            return shape;
         }
+        long known = batch;
+        int unknownAxis = -1;
+        for (int axis = 0; axis < shape.rank(); axis++) {
+            if (shape.dim(axis) == Shape.UNKNOWN) {
+                if (unknownAxis >= 0) {
+                    throw new IllegalArgumentException(
+                            "input shape " + shape + " has more than one dimension of unknown length");
+                }
+                unknownAxis = axis;
+            } else {
+                known *= shape.dim(axis);
+            }
+        }
+        if (x.length == 0 || x.length % known != 0) {
+            throw new IllegalArgumentException("input holds " + x.length + " values, which is not a batch of " + batch
+                    + " examples of shape " + shape + " (a multiple of " + known + " values)");
+        }
+        return shape.withDim(unknownAxis, (int) (x.length / known));
+    }
+
+    /** The per-example output shape for a concrete per-example input shape. */
+    public Shape outputShapeFor(Shape input) {
+        Shape current = input;
+        for (LayerSpec layer : spec.layers()) {
+            current = layer.outputShape(current);
+        }
+        return current;
     }
 
     @Override

@@ -61,10 +61,80 @@ public interface Model {
     }
 
     /**
+     * Runs inference on examples given one per row, each flat in row-major order (for a rank-1 input,
+     * its features). Returns one flat output row per example.
+     */
+    default float[][] predict(float[][] examples) {
+        if (examples.length == 0) {
+            return new float[0][];
+        }
+        Shape shape = inputShape();
+        int size = shape.isFullyKnown() ? shape.size() : examples[0].length;
+        float[] x = new float[examples.length * size];
+        for (int e = 0; e < examples.length; e++) {
+            if (examples[e].length != size) {
+                throw new IllegalArgumentException("example " + e + " has " + examples[e].length
+                        + " values; the model takes examples of shape " + shape + " (" + size + " values)");
+            }
+            System.arraycopy(examples[e], 0, x, e * size, size);
+        }
+        return rows(predict(x, examples.length), examples.length);
+    }
+
+    /**
+     * Runs inference on examples of shape (steps, channels), given as {@code [example][step][channel]}.
+     * For an input of unknown length, every example must have the same number of steps. Returns one
+     * flat output row per example.
+     */
+    default float[][] predict(float[][][] examples) {
+        Shape shape = inputShape();
+        if (shape.rank() != 2) {
+            throw new IllegalArgumentException(
+                    "the model takes examples of shape " + shape + ", not (steps, channels) sequences");
+        }
+        if (examples.length == 0) {
+            return new float[0][];
+        }
+        int steps = shape.dim(0) == Shape.UNKNOWN ? examples[0].length : shape.dim(0);
+        int channels = shape.dim(1);
+        float[] x = new float[examples.length * steps * channels];
+        for (int e = 0; e < examples.length; e++) {
+            if (examples[e].length != steps) {
+                throw new IllegalArgumentException("example " + e + " has " + examples[e].length + " steps; expected "
+                        + steps + " (input shape " + shape + ")");
+            }
+            for (int t = 0; t < steps; t++) {
+                if (examples[e][t].length != channels) {
+                    throw new IllegalArgumentException("example " + e + " has " + examples[e][t].length
+                            + " channels at step " + t + "; the model takes " + channels + " (input shape " + shape
+                            + ")");
+                }
+                System.arraycopy(examples[e][t], 0, x, (e * steps + t) * channels, channels);
+            }
+        }
+        return rows(predict(x, examples.length), examples.length);
+    }
+
+    private static float[][] rows(float[] flat, int count) {
+        int size = flat.length / count;
+        float[][] rows = new float[count][];
+        for (int e = 0; e < count; e++) {
+            rows[e] = java.util.Arrays.copyOfRange(flat, e * size, (e + 1) * size);
+        }
+        return rows;
+    }
+
+    /**
      * Forward pass in training mode, the loss against {@code target}, and the backward pass: fills
      * every {@link Parameter#gradient()} and {@link #inputGradient()}. Returns the loss.
      */
     float computeGradients(float[] x, float[] target, int batch);
+
+    /**
+     * The outputs of the last {@link #computeGradients} call (training mode), as a new array; used
+     * for training metrics such as accuracy.
+     */
+    float[] trainingOutput();
 
     /**
      * d(loss)/d(input) of the last {@link #computeGradients} call ({@code batch * inputShape().size()}

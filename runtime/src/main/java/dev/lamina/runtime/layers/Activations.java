@@ -1,0 +1,93 @@
+package dev.lamina.runtime.layers;
+
+import dev.lamina.runtime.math.Functions;
+import dev.lamina.runtime.spec.Activation;
+
+/**
+ * Applies an {@link Activation} to a flat buffer and back-propagates through it. Softmax works on
+ * consecutive rows of {@code width} values (the last axis); every other activation is element-wise.
+ */
+public final class Activations {
+    private Activations() {}
+
+    /** {@code y[i] = f(z[i])} for {@code i < count}. */
+    public static void forward(Activation activation, float[] z, float[] y, int count, int width) {
+        if (activation == Activation.SOFTMAX) {
+            for (int row = 0; row < count; row += width) {
+                softmaxRow(z, y, row, width);
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            y[i] = apply(activation, z[i]);
+        }
+    }
+
+    /**
+     * Turns {@code g} = d(loss)/d(y) into d(loss)/d(z) in place, given the pre-activation {@code z}
+     * and the output {@code y} of the forward pass.
+     */
+    public static void backward(Activation activation, float[] z, float[] y, float[] g, int count, int width) {
+        if (activation == Activation.LINEAR) {
+            return;
+        }
+        if (activation == Activation.SOFTMAX) {
+            for (int row = 0; row < count; row += width) {
+                double dot = 0;
+                for (int j = row; j < row + width; j++) {
+                    dot += (double) g[j] * y[j];
+                }
+                for (int j = row; j < row + width; j++) {
+                    g[j] = (float) (y[j] * (g[j] - dot));
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            g[i] *= derivative(activation, z[i], y[i]);
+        }
+    }
+
+    private static float apply(Activation activation, float z) {
+        return switch (activation) {
+            case LINEAR -> z;
+            case RELU -> z > 0 ? z : 0f;
+            case TANH -> (float) Math.tanh(z);
+            case SIGMOID -> Functions.sigmoid(z);
+            case ELU -> Functions.elu(z);
+            case SOFTPLUS -> Functions.softplus(z);
+            case GELU -> Functions.gelu(z);
+            case SOFTMAX -> throw new IllegalArgumentException("softmax is not element-wise");
+        };
+    }
+
+    /** f'(z), using the output y where that is cheaper. */
+    private static float derivative(Activation activation, float z, float y) {
+        return switch (activation) {
+            case LINEAR -> 1f;
+            case RELU -> z > 0 ? 1f : 0f;
+            case TANH -> 1 - y * y;
+            case SIGMOID -> y * (1 - y);
+            case ELU -> Functions.eluDerivative(z);
+            case SOFTPLUS -> Functions.sigmoid(z);
+            case GELU -> Functions.geluDerivative(z);
+            case SOFTMAX -> throw new IllegalArgumentException("softmax is not element-wise");
+        };
+    }
+
+    private static void softmaxRow(float[] z, float[] y, int offset, int width) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = offset; j < offset + width; j++) {
+            max = Math.max(max, z[j]);
+        }
+        double sum = 0;
+        for (int j = offset; j < offset + width; j++) {
+            double e = Math.exp(z[j] - max);
+            y[j] = (float) e;
+            sum += e;
+        }
+        for (int j = offset; j < offset + width; j++) {
+            y[j] = (float) (y[j] / sum);
+        }
+    }
+}
