@@ -1,0 +1,208 @@
+package dev.lamina.runtime.io;
+
+import dev.lamina.runtime.Model;
+import dev.lamina.runtime.Parameter;
+import dev.lamina.runtime.data.Array;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Saves and loads every parameter of a {@link Model} in the Lamina weights format (see {@code
+ * docs/weights-format.md}). All integers and floats are little endian:
+ *
+ * <pre>
+ * magic    4 bytes  "LMNW"
+ * version  u32      1
+ * count    u32      number of tensors
+ * count times:
+ *   nameLength u32, name: nameLength bytes of UTF-8, "layer/param" (e.g. "conv1d_1/kernel")
+ *   rank u32, then rank dims u32 (Keras layout, e.g. (kernel_size, in_channels, filters))
+ *   data: product(dims) float32 values in row-major order
+ * </pre>
+ *
+ * Nothing may follow the last tensor. Saving writes a temporary file in the target's folder and
+ * moves it into place atomically. Loading reads and checks the whole file first: a corrupt or
+ * truncated file, or one whose tensor names or shapes differ from the model's, is rejected with a
+ * {@link WeightsFormatException} and the model is left unchanged.
+ */
+public final class Weights {
+    /** The first four bytes of a weights file. */
+    public static final byte[] MAGIC = {'L', 'M', 'N', 'W'};
+
+    public static final int VERSION = 1;
+
+    private Weights() {}
+
+    /** Writes every parameter of {@code model} to {@code file}, replacing it atomically. */
+    public static void save(Model model, Path file) throws IOException {
+        Map<String, Array> tensors = new LinkedHashMap<>();
+        for (Parameter p : model.parameters()) {
+            tensors.put(p.key(), new Array(p.shape().dims(), p.value()));
+        }
+        write(file, tensors);
+    }
+
+    /**
+     * Replaces every parameter of {@code model} with the tensors of {@code file}; the file must hold
+     * exactly the model's parameters with the same shapes.
+     */
+    public static void load(Model model, Path file) throws IOException {
+        Map<String, Array> tensors = read(file);
+        List<String> differences = new ArrayList<>();
+        for (Parameter p : model.parameters()) {
+            Array t = tensors.get(p.key());
+            if (t == null) {
+                differences.add("missing " + p.key() + " " + p.shape());
+            } else if (!Arrays.equals(t.shape(), p.shape().dims())) {
+                differences.add("shape mismatch for " + p.key() + ": the model has " + p.shape() + ", the file "
+                        + shapeText(t.shape()));
+            }
+        }
+        for (Map.Entry<String, Array> t : tensors.entrySet()) {
+            if (!hasParameter(model, t.getKey())) {
+                differences.add("unexpected " + t.getKey() + " "
+                        + shapeText(t.getValue().shape()));
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new WeightsFormatException(file + " does not match model " + model.name() + " ("
+                    + differences.size() + " difference" + (differences.size() == 1 ? "" : "s") + "):\n  "
+                    + String.join("\n  ", differences));
+        }
+        for (Parameter p : model.parameters()) {
+            p.set(tensors.get(p.key()).data());
+        }
+    }
+
+    /** Writes named tensors to {@code file}, replacing it atomically. */
+    public static void write(Path file, Map<String, Array> tensors) throws IOException {
+        int size = MAGIC.length + 8;
+        List<byte[]> names = new ArrayList<>();
+        for (Map.Entry<String, Array> t : tensors.entrySet()) {
+            byte[] name = t.getKey().getBytes(StandardCharsets.UTF_8);
+            names.add(name);
+            size += 4
+                    + name.length
+                    + 4
+                    + 4 * t.getValue().shape().length
+                    + 4 * t.getValue().data().length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).putInt(VERSION).putInt(tensors.size());
+        int i = 0;
+        for (Array t : tensors.values()) {
+            byte[] name = names.get(i++);
+            out.putInt(name.length).put(name).putInt(t.shape().length);
+            for (int d : t.shape()) {
+                out.putInt(d);
+            }
+            for (float v : t.data()) {
+                out.putFloat(v);
+            }
+        }
+        Path absolute = file.toAbsolutePath();
+        Path temp = Files.createTempFile(
+                absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+        try {
+            Files.write(temp, out.array());
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Reads every tensor of a weights file, in file order, checking its structure. */
+    public static Map<String, Array> read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            in.get(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new WeightsFormatException(file + " is not a Lamina weights file (it does not start with LMNW)");
+            }
+            int version = in.getInt();
+            if (version != VERSION) {
+                throw new WeightsFormatException(
+                        file + " has weights format version " + version + "; this runtime reads version " + VERSION);
+            }
+            int count = in.getInt();
+            check(count >= 0, file, "negative tensor count " + count);
+            Map<String, Array> tensors = new LinkedHashMap<>();
+            for (int t = 0; t < count; t++) {
+                int nameLength = in.getInt();
+                check(nameLength > 0 && nameLength <= in.remaining(), file, "tensor " + t + " has a bad name length");
+                byte[] name = new byte[nameLength];
+                in.get(name);
+                String key = decode(name, file, t);
+                int rank = in.getInt();
+                check(rank >= 0 && rank <= 8, file, "tensor " + key + " has a bad rank " + rank);
+                int[] shape = new int[rank];
+                long values = 1;
+                for (int d = 0; d < rank; d++) {
+                    shape[d] = in.getInt();
+                    check(shape[d] >= 0, file, "tensor " + key + " has a negative dimension");
+                    values *= shape[d];
+                }
+                check(values * 4 <= in.remaining(), file, "truncated data of tensor " + key);
+                float[] data = new float[(int) values];
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = in.getFloat();
+                }
+                check(tensors.put(key, new Array(shape, data)) == null, file, "tensor " + key + " appears twice");
+            }
+            check(!in.hasRemaining(), file, in.remaining() + " unexpected bytes after the last tensor");
+            return tensors;
+        } catch (BufferUnderflowException e) {
+            throw new WeightsFormatException(file + " is truncated (" + bytes.length + " bytes)");
+        }
+    }
+
+    private static String decode(byte[] name, Path file, int index) throws WeightsFormatException {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(name))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new WeightsFormatException(file + " is corrupt: the name of tensor " + index + " is not UTF-8");
+        }
+    }
+
+    private static void check(boolean ok, Path file, String problem) throws WeightsFormatException {
+        if (!ok) {
+            throw new WeightsFormatException(file + " is corrupt: " + problem);
+        }
+    }
+
+    private static boolean hasParameter(Model model, String key) {
+        for (Parameter p : model.parameters()) {
+            if (p.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String shapeText(int[] shape) {
+        StringBuilder s = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            s.append(i > 0 ? ", " : "").append(shape[i]);
+        }
+        return s.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+}
