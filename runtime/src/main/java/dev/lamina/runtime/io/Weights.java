@@ -156,6 +156,7 @@ public final class Weights {
                     shape[d] = in.getInt();
                     check(shape[d] >= 0, file, "tensor " + key + " has a negative dimension");
                     values *= shape[d];
+                    check(values * 4 <= in.remaining(), file, "truncated data of tensor " + key);
                 }
                 check(values * 4 <= in.remaining(), file, "truncated data of tensor " + key);
                 float[] data = new float[(int) values];
