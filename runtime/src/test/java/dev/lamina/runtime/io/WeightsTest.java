@@ -1,0 +1,138 @@
+package dev.lamina.runtime.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lamina.runtime.Model;
+import dev.lamina.runtime.Parameter;
+import dev.lamina.runtime.interpreter.Interpreter;
+import dev.lamina.runtime.spec.Activation;
+import dev.lamina.runtime.spec.InputSpec;
+import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.Padding;
+import dev.lamina.runtime.spec.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WeightsTest {
+    @TempDir
+    Path dir;
+
+    private static Model model(int filters, int units, long seed) {
+        return new Interpreter(
+                new ModelSpec(
+                        "m",
+                        new InputSpec(Shape.of(6, 2), false),
+                        List.of(
+                                new LayerSpec.Conv1D("conv", filters, 3, 1, Padding.VALID, 1, true, Activation.RELU),
+                                new LayerSpec.Flatten("flat"),
+                                new LayerSpec.Dense("out", units, true, Activation.LINEAR)),
+                        Optional.empty()),
+                seed);
+    }
+
+    private static List<float[]> values(Model model) {
+        List<float[]> values = new ArrayList<>();
+        for (Parameter p : model.parameters()) {
+            values.add(p.value().clone());
+        }
+        return values;
+    }
+
+    @Test
+    void savesAndLoadsEveryParameterExactly() throws Exception {
+        Model trained = model(4, 2, 1);
+        Path file = dir.resolve("w.lmnw");
+        Weights.save(trained, file);
+        Model fresh = model(4, 2, 2);
+        assertThat(values(fresh).get(0)).isNotEqualTo(values(trained).get(0));
+
+        Weights.load(fresh, file);
+
+        for (int i = 0; i < trained.parameters().size(); i++) {
+            assertThat(fresh.parameters().get(i).value())
+                    .containsExactly(values(trained).get(i));
+        }
+        assertThat(Files.list(dir).toList()).containsExactly(file);
+        // magic, version 1, 4 tensors, then "conv/kernel" of shape (3, 2, 4)
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(Arrays.copyOf(bytes, 16)).containsExactly('L', 'M', 'N', 'W', 1, 0, 0, 0, 4, 0, 0, 0, 11, 0, 0, 0);
+        assertThat(new String(bytes, 16, 11, java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("conv/kernel");
+    }
+
+    @Test
+    void refusesWeightsOfAnotherModelListingEveryDifferenceAndChangesNothing() throws Exception {
+        Path file = dir.resolve("other.lmnw");
+        Weights.save(model(3, 5, 1), file);
+        Model model = model(4, 2, 2);
+        List<float[]> before = values(model);
+
+        assertThatThrownBy(() -> Weights.load(model, file))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessage(file + " does not match model m (4 differences):\n"
+                        + "  shape mismatch for conv/kernel: the model has (3, 2, 4), the file (3, 2, 3)\n"
+                        + "  shape mismatch for conv/bias: the model has (4,), the file (3,)\n"
+                        + "  shape mismatch for out/kernel: the model has (16, 2), the file (12, 5)\n"
+                        + "  shape mismatch for out/bias: the model has (2,), the file (5,)");
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(model.parameters().get(i).value()).containsExactly(before.get(i));
+        }
+    }
+
+    @Test
+    void listsMissingAndUnexpectedTensors() throws Exception {
+        Path file = dir.resolve("renamed.lmnw");
+        Model model = model(4, 2, 2);
+        var tensors = new java.util.LinkedHashMap<String, dev.lamina.runtime.data.Array>();
+        for (Parameter p : model.parameters()) {
+            String key = p.key().equals("out/bias") ? "dense/bias" : p.key();
+            tensors.put(key, new dev.lamina.runtime.data.Array(p.shape().dims(), p.value()));
+        }
+        Weights.write(file, tensors);
+
+        assertThatThrownBy(() -> Weights.load(model, file))
+                .hasMessage(file + " does not match model m (2 differences):\n"
+                        + "  missing out/bias (2,)\n"
+                        + "  unexpected dense/bias (2,)");
+    }
+
+    @Test
+    void refusesTruncatedOrCorruptFilesAndChangesNothing() throws Exception {
+        Path file = dir.resolve("w.lmnw");
+        Model model = model(4, 2, 1);
+        Weights.save(model, file);
+        byte[] bytes = Files.readAllBytes(file);
+        Model target = model(4, 2, 2);
+        List<float[]> before = values(target);
+
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 3));
+        assertThatThrownBy(() -> Weights.load(target, file))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessage(file + " is corrupt: truncated data of tensor out/bias");
+
+        Files.write(file, Arrays.copyOf(bytes, 10));
+        assertThatThrownBy(() -> Weights.load(target, file)).hasMessage(file + " is truncated (10 bytes)");
+
+        byte[] wrongMagic = bytes.clone();
+        wrongMagic[0] = 'X';
+        Files.write(file, wrongMagic);
+        assertThatThrownBy(() -> Weights.load(target, file))
+                .hasMessage(file + " is not a Lamina weights file (it does not start with LMNW)");
+
+        Files.write(file, Arrays.copyOf(bytes, bytes.length + 2));
+        assertThatThrownBy(() -> Weights.load(target, file))
+                .hasMessage(file + " is corrupt: 2 unexpected bytes after the last tensor");
+
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(target.parameters().get(i).value()).containsExactly(before.get(i));
+        }
+    }
+}
