@@ -1,9 +1,12 @@
 package dev.lamina.runtime;
 
+import dev.lamina.runtime.io.Weights;
 import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.optim.Optimizer;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -37,6 +40,40 @@ public interface Model {
             n += p.size();
         }
         return n;
+    }
+
+    /**
+     * A Keras-style table of the layers: name and type, per-example output shape, parameter count;
+     * then the total.
+     */
+    default String summary() {
+        List<Shape> shapes = spec().shapes();
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("Model: \"%s\"%n", name()));
+        table.append(String.format("%-32s %-20s %10s%n", "Layer (type)", "Output Shape", "Param #"));
+        for (int i = 0; i < spec().layers().size(); i++) {
+            var layer = spec().layers().get(i);
+            table.append(String.format(
+                    "%-32s %-20s %10d%n",
+                    layer.name() + " (" + layer.typeName() + ")",
+                    shapes.get(i + 1),
+                    layer.parameterCount(shapes.get(i))));
+        }
+        table.append(String.format("Total params: %d%n", parameterCount()));
+        return table.toString();
+    }
+
+    /** Saves every parameter in the Lamina weights format ({@link Weights}). */
+    default void saveWeights(Path file) throws IOException {
+        Weights.save(this, file);
+    }
+
+    /**
+     * Loads every parameter from a Lamina weights file; a file for another model is refused and this
+     * model left unchanged ({@link Weights#load}).
+     */
+    default void loadWeights(Path file) throws IOException {
+        Weights.load(this, file);
     }
 
     /** The parameter {@code layer/name}, e.g. {@code conv1d/kernel}. */
