@@ -72,7 +72,10 @@ public abstract class AbstractModel implements Model {
             java.util.Arrays.fill(p.gradient(), 0f);
         }
         float value = loss.compute(output, target, count, lastAxis, outputGradient);
-        trainingOutput = output;
+        if (trainingOutput.length < count) {
+            trainingOutput = new float[count];
+        }
+        System.arraycopy(output, 0, trainingOutput, 0, count);
         trainingOutputCount = count;
         backward(x, outputGradient, batch);
         return value;

@@ -15,14 +15,14 @@ import java.nio.file.Path;
 public final class Csv {
     private Csv() {}
 
-    public static Array read(Path file, boolean header) throws IOException {
+    public static NdArray read(Path file, boolean header) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader, header, file.toString());
         }
     }
 
     /** Reads CSV text from {@code reader}; {@code source} names it in errors. */
-    public static Array parse(BufferedReader reader, boolean header, String source) throws IOException {
+    public static NdArray parse(BufferedReader reader, boolean header, String source) throws IOException {
         FloatList values = new FloatList();
         int columns = -1;
         int rows = 0;
@@ -54,7 +54,7 @@ public final class Csv {
         if (rows == 0) {
             throw new DataFormatException(source + ": no data rows");
         }
-        return new Array(new int[] {rows, columns}, values.toArray());
+        return new NdArray(new int[] {rows, columns}, values.toArray());
     }
 
     /** A growable float array, so numbers are not boxed. */

@@ -33,13 +33,13 @@ public final class Npy {
     private Npy() {}
 
     /** Reads a whole {@code .npy} file as floats. */
-    public static Array read(Path file) throws IOException {
+    public static NdArray read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         return parse(bytes, file.toString());
     }
 
     /** Parses the bytes of a {@code .npy} file; {@code source} names it in errors. */
-    public static Array parse(byte[] bytes, String source) throws DataFormatException {
+    public static NdArray parse(byte[] bytes, String source) throws DataFormatException {
         if (bytes.length < 10 || !startsWithMagic(bytes)) {
             throw new DataFormatException(source + ": not a .npy file (it does not start with \\x93NUMPY)");
         }
@@ -91,11 +91,11 @@ public final class Npy {
         for (int i = 0; i < data.length; i++) {
             data[i] = type.read(buffer);
         }
-        return new Array(shape, data);
+        return new NdArray(shape, data);
     }
 
     /** Writes {@code array} as a version 1.0 {@code <f4} file, atomically replacing {@code file}. */
-    public static void write(Path file, Array array) throws IOException {
+    public static void write(Path file, NdArray array) throws IOException {
         StringBuilder header = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': ")
                 .append(shapeText(array.shape()))
                 .append(", }");

@@ -2,7 +2,7 @@ package dev.lamina.runtime.io;
 
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.Parameter;
-import dev.lamina.runtime.data.Array;
+import dev.lamina.runtime.data.NdArray;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -48,9 +48,9 @@ public final class Weights {
 
     /** Writes every parameter of {@code model} to {@code file}, replacing it atomically. */
     public static void save(Model model, Path file) throws IOException {
-        Map<String, Array> tensors = new LinkedHashMap<>();
+        Map<String, NdArray> tensors = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
-            tensors.put(p.key(), new Array(p.shape().dims(), p.value()));
+            tensors.put(p.key(), new NdArray(p.shape().dims(), p.value()));
         }
         write(file, tensors);
     }
@@ -60,10 +60,10 @@ public final class Weights {
      * exactly the model's parameters with the same shapes.
      */
     public static void load(Model model, Path file) throws IOException {
-        Map<String, Array> tensors = read(file);
+        Map<String, NdArray> tensors = read(file);
         List<String> differences = new ArrayList<>();
         for (Parameter p : model.parameters()) {
-            Array t = tensors.get(p.key());
+            NdArray t = tensors.get(p.key());
             if (t == null) {
                 differences.add("missing " + p.key() + " " + p.shape());
             } else if (!Arrays.equals(t.shape(), p.shape().dims())) {
@@ -71,7 +71,7 @@ public final class Weights {
                         + shapeText(t.shape()));
             }
         }
-        for (Map.Entry<String, Array> t : tensors.entrySet()) {
+        for (Map.Entry<String, NdArray> t : tensors.entrySet()) {
             if (!hasParameter(model, t.getKey())) {
                 differences.add("unexpected " + t.getKey() + " "
                         + shapeText(t.getValue().shape()));
@@ -88,10 +88,10 @@ public final class Weights {
     }
 
     /** Writes named tensors to {@code file}, replacing it atomically. */
-    public static void write(Path file, Map<String, Array> tensors) throws IOException {
+    public static void write(Path file, Map<String, NdArray> tensors) throws IOException {
         int size = MAGIC.length + 8;
         List<byte[]> names = new ArrayList<>();
-        for (Map.Entry<String, Array> t : tensors.entrySet()) {
+        for (Map.Entry<String, NdArray> t : tensors.entrySet()) {
             byte[] name = t.getKey().getBytes(StandardCharsets.UTF_8);
             names.add(name);
             size += 4
@@ -103,7 +103,7 @@ public final class Weights {
         ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         out.put(MAGIC).putInt(VERSION).putInt(tensors.size());
         int i = 0;
-        for (Array t : tensors.values()) {
+        for (NdArray t : tensors.values()) {
             byte[] name = names.get(i++);
             out.putInt(name.length).put(name).putInt(t.shape().length);
             for (int d : t.shape()) {
@@ -125,7 +125,7 @@ public final class Weights {
     }
 
     /** Reads every tensor of a weights file, in file order, checking its structure. */
-    public static Map<String, Array> read(Path file) throws IOException {
+    public static Map<String, NdArray> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         try {
@@ -141,7 +141,7 @@ public final class Weights {
             }
             int count = in.getInt();
             check(count >= 0, file, "negative tensor count " + count);
-            Map<String, Array> tensors = new LinkedHashMap<>();
+            Map<String, NdArray> tensors = new LinkedHashMap<>();
             for (int t = 0; t < count; t++) {
                 int nameLength = in.getInt();
                 check(nameLength > 0 && nameLength <= in.remaining(), file, "tensor " + t + " has a bad name length");
@@ -163,7 +163,7 @@ public final class Weights {
                 for (int i = 0; i < data.length; i++) {
                     data[i] = in.getFloat();
                 }
-                check(tensors.put(key, new Array(shape, data)) == null, file, "tensor " + key + " appears twice");
+                check(tensors.put(key, new NdArray(shape, data)) == null, file, "tensor " + key + " appears twice");
             }
             check(!in.hasRemaining(), file, in.remaining() + " unexpected bytes after the last tensor");
             return tensors;

@@ -37,16 +37,13 @@ public final class DenseLayer extends Layer {
         preActivation = new float[outputCount()];
     }
 
-    private int rows() {
-        return inputCount() / in;
-    }
-
     @Override
     public void forward(float[] x, float[] y, SplittableRandom dropout) {
         int units = spec.units();
         float[] w = kernel.value();
         float[] z = preActivation;
-        for (int r = 0; r < rows(); r++) {
+        int rows = inputCount() / in;
+        for (int r = 0; r < rows; r++) {
             int zo = r * units;
             for (int u = 0; u < units; u++) {
                 z[zo + u] = bias == null ? 0f : bias.value()[u];
@@ -68,7 +65,8 @@ public final class DenseLayer extends Layer {
         Activations.backward(spec.activation(), preActivation, y, dy, outputCount(), units);
         float[] w = kernel.value();
         float[] dw = kernel.gradient();
-        for (int r = 0; r < rows(); r++) {
+        int rows = inputCount() / in;
+        for (int r = 0; r < rows; r++) {
             int zo = r * units;
             if (bias != null) {
                 for (int u = 0; u < units; u++) {

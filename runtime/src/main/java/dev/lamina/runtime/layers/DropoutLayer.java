@@ -41,7 +41,8 @@ public final class DropoutLayer extends Layer {
     @Override
     public void backward(float[] x, float[] y, float[] dy, float[] dx) {
         if (dx != null) {
-            for (int i = 0; i < inputCount(); i++) {
+            int n = inputCount();
+            for (int i = 0; i < n; i++) {
                 dx[i] = dy[i] * mask[i];
             }
         }

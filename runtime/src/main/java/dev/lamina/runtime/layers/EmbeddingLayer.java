@@ -31,7 +31,8 @@ public final class EmbeddingLayer extends Layer {
     @Override
     public void forward(float[] x, float[] y, SplittableRandom dropout) {
         int width = spec.outputDim();
-        for (int i = 0; i < inputCount(); i++) {
+        int ids = inputCount();
+        for (int i = 0; i < ids; i++) {
             System.arraycopy(embeddings.value(), id(x, i) * width, y, i * width, width);
         }
     }
@@ -40,7 +41,8 @@ public final class EmbeddingLayer extends Layer {
     public void backward(float[] x, float[] y, float[] dy, float[] dx) {
         int width = spec.outputDim();
         float[] g = embeddings.gradient();
-        for (int i = 0; i < inputCount(); i++) {
+        int ids = inputCount();
+        for (int i = 0; i < ids; i++) {
             int row = id(x, i) * width;
             for (int j = 0; j < width; j++) {
                 g[row + j] += dy[i * width + j];

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvTest {
-    private static Array parse(String text, boolean header) throws Exception {
+    private static NdArray parse(String text, boolean header) throws Exception {
         return Csv.parse(new BufferedReader(new StringReader(text)), header, "data.csv");
     }
 
@@ -19,7 +19,7 @@ class CsvTest {
     void readsRowsAndColumnsSkippingTheHeaderAndBlankLines(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("d.csv");
         Files.writeString(file, "a,b,c\n1,2,3\n\n4.5, -5 ,6e1\n");
-        Array a = Csv.read(file, true);
+        NdArray a = Csv.read(file, true);
         assertThat(a.shape()).containsExactly(2, 3);
         assertThat(a.data()).containsExactly(1, 2, 3, 4.5f, -5, 60);
     }

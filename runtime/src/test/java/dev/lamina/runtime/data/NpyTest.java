@@ -46,7 +46,7 @@ class NpyTest {
 
     @Test
     void readsFloat32Version1() throws Exception {
-        Array a = Npy.parse(npy(1, "<f4", "False", "(2, 3)", littleEndian(4, 1, 2, 3, 4, 5, 6.5)), "a.npy");
+        NdArray a = Npy.parse(npy(1, "<f4", "False", "(2, 3)", littleEndian(4, 1, 2, 3, 4, 5, 6.5)), "a.npy");
         assertThat(a.shape()).containsExactly(2, 3);
         assertThat(a.data()).containsExactly(1, 2, 3, 4, 5, 6.5f);
         assertThat(a.rows()).isEqualTo(2);
@@ -66,7 +66,7 @@ class NpyTest {
                 .order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(12)
                 .putLong(4);
-        Array l = Npy.parse(npy(1, "<i8", "False", "(2, 1)", longs.array()), "d");
+        NdArray l = Npy.parse(npy(1, "<i8", "False", "(2, 1)", longs.array()), "d");
         assertThat(l.shape()).containsExactly(2, 1);
         assertThat(l.data()).containsExactly(12f, 4f);
     }
@@ -74,7 +74,7 @@ class NpyTest {
     @Test
     void writesWhatItReads() throws Exception {
         Path file = dir.resolve("y.npy");
-        Array a = new Array(new int[] {2, 2, 1}, new float[] {1.5f, -2, 3, 4});
+        NdArray a = new NdArray(new int[] {2, 2, 1}, new float[] {1.5f, -2, 3, 4});
         Npy.write(file, a);
         byte[] bytes = Files.readAllBytes(file);
         assertThat((bytes.length - 16) % 64).isZero();

@@ -91,10 +91,10 @@ class WeightsTest {
     void listsMissingAndUnexpectedTensors() throws Exception {
         Path file = dir.resolve("renamed.lmnw");
         Model model = model(4, 2, 2);
-        var tensors = new java.util.LinkedHashMap<String, dev.lamina.runtime.data.Array>();
+        var tensors = new java.util.LinkedHashMap<String, dev.lamina.runtime.data.NdArray>();
         for (Parameter p : model.parameters()) {
             String key = p.key().equals("out/bias") ? "dense/bias" : p.key();
-            tensors.put(key, new dev.lamina.runtime.data.Array(p.shape().dims(), p.value()));
+            tensors.put(key, new dev.lamina.runtime.data.NdArray(p.shape().dims(), p.value()));
         }
         Weights.write(file, tensors);
 

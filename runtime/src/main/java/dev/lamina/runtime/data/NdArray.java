@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** A dense float tensor: its shape (the first axis usually counts examples) and values in C order. */
-public record Array(int[] shape, float[] data) {
-    public Array {
+public record NdArray(int[] shape, float[] data) {
+    public NdArray {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(data, "data");
         long size = 1;
@@ -39,7 +39,7 @@ public record Array(int[] shape, float[] data) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Array a && Arrays.equals(shape, a.shape) && Arrays.equals(data, a.data);
+        return o instanceof NdArray a && Arrays.equals(shape, a.shape) && Arrays.equals(data, a.data);
     }
 
     @Override
@@ -49,6 +49,6 @@ public record Array(int[] shape, float[] data) {
 
     @Override
     public String toString() {
-        return "Array" + Arrays.toString(shape);
+        return "NdArray" + Arrays.toString(shape);
     }
 }
