@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.Parameter;
+import dev.lamina.runtime.data.NdArray;
 import dev.lamina.runtime.interpreter.Interpreter;
 import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.InputSpec;
@@ -134,5 +135,66 @@ class WeightsTest {
         for (int i = 0; i < before.size(); i++) {
             assertThat(target.parameters().get(i).value()).containsExactly(before.get(i));
         }
+    }
+
+    @Test
+    void writesTheExampleOfTheFormatDocument() throws Exception {
+        Path file = dir.resolve("c1d.lmnw");
+        Weights.write(file, java.util.Map.of("c1d/kernel", new NdArray(new int[] {2, 1, 1}, new float[] {1, 2})));
+        byte[] expected = {
+            'L',
+            'M',
+            'N',
+            'W',
+            1,
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            0,
+            10,
+            0,
+            0,
+            0,
+            'c',
+            '1',
+            'd',
+            '/',
+            'k',
+            'e',
+            'r',
+            'n',
+            'e',
+            'l',
+            3,
+            0,
+            0,
+            0,
+            2,
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            0,
+            0,
+            0,
+            (byte) 0x80,
+            0x3f,
+            0,
+            0,
+            0,
+            0x40
+        };
+        assertThat(Files.readAllBytes(file)).containsExactly(expected);
+        assertThat(Weights.read(file).get("c1d/kernel"))
+                .isEqualTo(new NdArray(new int[] {2, 1, 1}, new float[] {1, 2}));
     }
 }
