@@ -45,7 +45,9 @@ public final class Compilation {
     }
 
     public long warningCount() {
-        return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        return diagnostics.stream()
+                .filter(d -> d.severity() == Severity.WARNING)
+                .count();
     }
 
     /** Every diagnostic rendered with its source line and caret, in order. */

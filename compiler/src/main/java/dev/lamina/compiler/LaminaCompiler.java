@@ -31,8 +31,8 @@ public final class LaminaCompiler {
             String reason = e instanceof java.nio.file.NoSuchFileException
                     ? "no such file"
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            Diagnostic diagnostic = Diagnostic.of(
-                    ErrorCode.UNREADABLE_FILE, new Span(name, 0, 0, 0), "check the path", name, reason);
+            Diagnostic diagnostic =
+                    Diagnostic.of(ErrorCode.UNREADABLE_FILE, new Span(name, 0, 0, 0), "check the path", name, reason);
             return new Compilation(name, "", List.of(), List.of(diagnostic));
         }
     }

@@ -304,7 +304,8 @@ final class Arguments {
             failed = true;
             return null;
         }
-        if (!(argument.value() instanceof Value.ListValue list) || list.elements().isEmpty()) {
+        if (!(argument.value() instanceof Value.ListValue list)
+                || list.elements().isEmpty()) {
             wrongType(key, argument.value(), Signature.Kind.INT_LIST.description);
             return null;
         }

@@ -65,7 +65,8 @@ final class ModelChecker {
                 }
             }
         }
-        TrainingSpec training = model.train().map(t -> TrainingChecker.check(t, sink)).orElse(null);
+        TrainingSpec training =
+                model.train().map(t -> TrainingChecker.check(t, sink)).orElse(null);
         if (errorCount() > before) {
             return Optional.empty();
         }
@@ -196,9 +197,10 @@ final class ModelChecker {
             }
         }
         if (input.integerIds()
-                && (model.layers().isEmpty()
-                        || !model.layers().get(0).type().equals("embedding"))) {
-            Span span = model.layers().isEmpty() ? model.input().span() : model.layers().get(0).span();
+                && (model.layers().isEmpty() || !model.layers().get(0).type().equals("embedding"))) {
+            Span span = model.layers().isEmpty()
+                    ? model.input().span()
+                    : model.layers().get(0).span();
             sink.add(Diagnostic.of(
                     ErrorCode.INT_INPUT_NEEDS_EMBEDDING,
                     span,

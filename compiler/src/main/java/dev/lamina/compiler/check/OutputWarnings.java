@@ -23,8 +23,8 @@ final class OutputWarnings {
                         ErrorCode.SOFTMAX_SINGLE_UNIT,
                         layer.span(),
                         "use activation=sigmoid for one output unit, or give the layer one unit per class",
-                        "softmax over a single unit always outputs 1.0 (" + layer.name() + " outputs "
-                                + layer.output() + ")"));
+                        "softmax over a single unit always outputs 1.0 (" + layer.name() + " outputs " + layer.output()
+                                + ")"));
             }
         }
         if (training.isEmpty() || layers.isEmpty()) {

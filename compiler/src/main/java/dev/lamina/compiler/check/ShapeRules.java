@@ -36,10 +36,14 @@ final class ShapeRules {
             shape = flatten(f, input);
         } else if (layer instanceof LayerSpec.Dropout d) {
             shape = new LayerShape(
-                    input, 0, List.of("output: unchanged " + input + " (rate=" + d.rate() + " applies only in training)"));
+                    input,
+                    0,
+                    List.of("output: unchanged " + input + " (rate=" + d.rate() + " applies only in training)"));
         } else if (layer instanceof LayerSpec.ActivationLayer a) {
             shape = new LayerShape(
-                    input, 0, List.of("output: unchanged " + input + " (" + a.activation().kerasName() + " element-wise)"));
+                    input,
+                    0,
+                    List.of("output: unchanged " + input + " (" + a.activation().kerasName() + " element-wise)"));
         } else if (layer instanceof LayerSpec.Embedding e) {
             shape = embedding(e, input);
         } else if (layer instanceof LayerSpec.RepeatVector r) {
@@ -72,11 +76,12 @@ final class ShapeRules {
         lines.add("channels: filters = " + c.filters());
         long kernel = multiply(c, (long) c.kernelSize(), channels, c.filters());
         long params = kernel + (c.useBias() ? c.filters() : 0);
-        lines.add(c.useBias()
-                ? "params: kernel_size*channels*filters + filters = " + c.kernelSize() + "*" + channels + "*"
-                        + c.filters() + " + " + c.filters() + " = " + params
-                : "params: kernel_size*channels*filters = " + c.kernelSize() + "*" + channels + "*" + c.filters()
-                        + " = " + params + " (use_bias=false)");
+        lines.add(
+                c.useBias()
+                        ? "params: kernel_size*channels*filters + filters = " + c.kernelSize() + "*" + channels + "*"
+                                + c.filters() + " + " + c.filters() + " = " + params
+                        : "params: kernel_size*channels*filters = " + c.kernelSize() + "*" + channels + "*"
+                                + c.filters() + " = " + params + " (use_bias=false)");
         checkParams(c, params);
         return new LayerShape(Shape.of(steps, c.filters()), params, lines);
     }
@@ -115,8 +120,8 @@ final class ShapeRules {
             if (out < 1) {
                 throw new ShapeProblem(
                         ErrorCode.TOO_SHORT,
-                        type + " output would have " + out + " steps: " + arithmetic + " (the " + window + " of "
-                                + span + " steps is longer than the " + length + " steps of its input " + input + ")",
+                        type + " output would have " + out + " steps: " + arithmetic + " (the " + window + " of " + span
+                                + " steps is longer than the " + length + " steps of its input " + input + ")",
                         "use a " + spanName + " of at most " + length + ", padding=same, or "
                                 + (fromInput ? "a longer input" : "less downsampling before this layer"));
             }
@@ -146,8 +151,8 @@ final class ShapeRules {
                 Shape.of(input.dim(1)),
                 0,
                 List.of(
-                        "output: (steps, channels) -> (channels) = " + Shape.of(input.dim(1)) + " (" + over
-                                + " over " + dimText(input.dim(0)) + " steps)",
+                        "output: (steps, channels) -> (channels) = " + Shape.of(input.dim(1)) + " (" + over + " over "
+                                + dimText(input.dim(0)) + " steps)",
                         "params: 0 (pooling has no weights)"));
     }
 
@@ -165,10 +170,12 @@ final class ShapeRules {
                 + (input.rank() > 1 ? " (dense applies to the last axis of " + input + ")" : ""));
         long kernel = multiply(d, features, d.units());
         long params = kernel + (d.useBias() ? d.units() : 0);
-        lines.add(d.useBias()
-                ? "params: in_features*units + units = " + features + "*" + d.units() + " + " + d.units() + " = "
-                        + params
-                : "params: in_features*units = " + features + "*" + d.units() + " = " + params + " (use_bias=false)");
+        lines.add(
+                d.useBias()
+                        ? "params: in_features*units + units = " + features + "*" + d.units() + " + " + d.units()
+                                + " = " + params
+                        : "params: in_features*units = " + features + "*" + d.units() + " = " + params
+                                + " (use_bias=false)");
         checkParams(d, params);
         return new LayerShape(output, params, lines);
     }
@@ -222,11 +229,13 @@ final class ShapeRules {
     }
 
     private static LayerShape reshape(LayerSpec.Reshape r, Shape input) throws ShapeProblem {
-        Shape target = Shape.of(r.targetShape().stream().mapToInt(Integer::intValue).toArray());
+        Shape target =
+                Shape.of(r.targetShape().stream().mapToInt(Integer::intValue).toArray());
         if (!input.isFullyKnown()) {
             throw new ShapeProblem(
                     ErrorCode.UNKNOWN_DIMENSION,
-                    "reshape needs a known number of elements, but its input " + input + " has a variable length (None)",
+                    "reshape needs a known number of elements, but its input " + input
+                            + " has a variable length (None)",
                     "use global pooling to reduce the variable-length steps first");
         }
         long have = elements(r, input);
@@ -234,8 +243,8 @@ final class ShapeRules {
         if (have != want) {
             throw new ShapeProblem(
                     ErrorCode.RESHAPE_SIZE,
-                    "reshape cannot turn " + input + " (" + product(input) + " = " + have + " elements) into "
-                            + target + " (" + product(target) + " = " + want + " elements)",
+                    "reshape cannot turn " + input + " (" + product(input) + " = " + have + " elements) into " + target
+                            + " (" + product(target) + " = " + want + " elements)",
                     "the target must hold exactly " + have + " elements, e.g. " + suggestion(input, have));
         }
         return new LayerShape(
@@ -258,19 +267,22 @@ final class ShapeRules {
         }
         String type = layer.typeName();
         String got = input + " of rank " + input.rank();
-        String message = type + " takes (steps, channels) per example, got " + got + " (Keras: expected "
-                + kerasNdim + ", found ndim=" + (input.rank() + 1) + ")";
+        String message = type + " takes (steps, channels) per example, got " + got + " (Keras: expected " + kerasNdim
+                + ", found ndim=" + (input.rank() + 1) + ")";
         String hint;
         if (input.rank() == 1 && fromInput) {
             String n = dimText(input.dim(0));
-            hint = "for one channel per step write `input [" + n + ", 1]`, or put `reshape([" + n
-                    + ", 1])` before " + type;
+            hint = "for one channel per step write `input [" + n + ", 1]`, or put `reshape([" + n + ", 1])` before "
+                    + type;
         } else if (input.rank() == 1) {
             String n = dimText(input.dim(0));
             hint = "turn the vector into a sequence first: `reshape([" + n + ", 1])` or `repeat_vector(n)`";
         } else {
             hint = "reshape it to (steps, channels) first, e.g. `reshape([" + input.dim(0) + ", "
-                    + Arrays.stream(input.dims()).skip(1).mapToObj(String::valueOf).collect(Collectors.joining("*"))
+                    + Arrays.stream(input.dims())
+                            .skip(1)
+                            .mapToObj(String::valueOf)
+                            .collect(Collectors.joining("*"))
                     + "])`";
         }
         throw new ShapeProblem(ErrorCode.RANK, message, hint);
@@ -310,8 +322,10 @@ final class ShapeRules {
 
     private static void checkParams(LayerSpec layer, long params) throws ShapeProblem {
         if (params > Integer.MAX_VALUE) {
-            throw overflow(layer, "it would have " + params + " parameters, more than an int array holds ("
-                    + Integer.MAX_VALUE + ")");
+            throw overflow(
+                    layer,
+                    "it would have " + params + " parameters, more than an int array holds (" + Integer.MAX_VALUE
+                            + ")");
         }
     }
 
@@ -319,8 +333,10 @@ final class ShapeRules {
         if (output.isFullyKnown()) {
             long size = product(layer, output);
             if (size > Integer.MAX_VALUE) {
-                throw overflow(layer, "its output " + output + " has " + size + " elements per example, more than "
-                        + Integer.MAX_VALUE);
+                throw overflow(
+                        layer,
+                        "its output " + output + " has " + size + " elements per example, more than "
+                                + Integer.MAX_VALUE);
             }
         }
     }

@@ -30,11 +30,15 @@ final class TrainingChecker {
         for (TrainItem item : train.items()) {
             if (!SETTINGS.contains(item.key())) {
                 sink.add(Diagnostic.of(
-                        ErrorCode.UNKNOWN_TRAIN_SETTING, item.span(), Suggestions.hint(item.key(), SETTINGS), item.key()));
+                        ErrorCode.UNKNOWN_TRAIN_SETTING,
+                        item.span(),
+                        Suggestions.hint(item.key(), SETTINGS),
+                        item.key()));
                 continue;
             }
             if (seen.putIfAbsent(item.key(), item) != null) {
-                sink.add(Diagnostic.of(ErrorCode.DUPLICATE_ARGUMENT, item.span(), "keep one " + item.key(), item.key()));
+                sink.add(
+                        Diagnostic.of(ErrorCode.DUPLICATE_ARGUMENT, item.span(), "keep one " + item.key(), item.key()));
                 continue;
             }
             if (item.key().equals("loss")) {
@@ -73,7 +77,10 @@ final class TrainingChecker {
         }
         if (!LOSSES.contains(item.setting())) {
             sink.add(Diagnostic.of(
-                    ErrorCode.UNKNOWN_LOSS, item.settingSpan(), Suggestions.hint(item.setting(), LOSSES), item.setting()));
+                    ErrorCode.UNKNOWN_LOSS,
+                    item.settingSpan(),
+                    Suggestions.hint(item.setting(), LOSSES),
+                    item.setting()));
             return null;
         }
         return LossKind.fromKerasName(item.setting());

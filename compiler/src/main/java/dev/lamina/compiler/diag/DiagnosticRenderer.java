@@ -33,7 +33,10 @@ public final class DiagnosticRenderer {
             out.append(source).append('\n');
             int column = Math.max(1, Math.min(d.span().column(), source.length() + 1));
             int length = Math.max(1, Math.min(d.span().length(), source.length() - column + 1));
-            out.append(" ".repeat(column - 1)).append('^').append("~".repeat(length - 1)).append('\n');
+            out.append(" ".repeat(column - 1))
+                    .append('^')
+                    .append("~".repeat(length - 1))
+                    .append('\n');
         }
         if (!d.hint().isEmpty()) {
             out.append("  hint: ").append(d.hint()).append('\n');

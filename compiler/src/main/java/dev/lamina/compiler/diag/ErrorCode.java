@@ -22,7 +22,8 @@ public enum ErrorCode {
     DUPLICATE_NAME("LAM015", Severity.ERROR, "%s"),
     NON_POSITIVE("LAM016", Severity.ERROR, "%s must be at least 1, got %s"),
     OUT_OF_RANGE("LAM017", Severity.ERROR, "%s must be %s, got %s"),
-    STRIDES_WITH_DILATION("LAM018", Severity.ERROR, "%s: strides=%d and dilation_rate=%d cannot both be greater than 1"),
+    STRIDES_WITH_DILATION(
+            "LAM018", Severity.ERROR, "%s: strides=%d and dilation_rate=%d cannot both be greater than 1"),
     OVERFLOW("LAM019", Severity.ERROR, "%s"),
     RANK("LAM020", Severity.ERROR, "%s"),
     TOO_SHORT("LAM021", Severity.ERROR, "%s"),

@@ -10,8 +10,7 @@ import java.util.Objects;
  * One layer after checking: its resolved options ({@code spec}, Keras defaults filled in), input
  * and output shapes per example, parameter count, how those were derived, and its source span.
  */
-public record CheckedLayer(
-        LayerSpec spec, Shape input, Shape output, long params, List<String> derivation, Span span) {
+public record CheckedLayer(LayerSpec spec, Shape input, Shape output, long params, List<String> derivation, Span span) {
     public CheckedLayer {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(input, "input");

@@ -16,9 +16,13 @@ public final class Lowering {
                 model.input(),
                 model.layers().stream().map(CheckedLayer::spec).toList(),
                 model.training());
-        if (!spec.outputShape().equals(model.layers().isEmpty()
-                        ? model.input().shape()
-                        : model.layers().get(model.layers().size() - 1).output())
+        if (!spec.outputShape()
+                        .equals(
+                                model.layers().isEmpty()
+                                        ? model.input().shape()
+                                        : model.layers()
+                                                .get(model.layers().size() - 1)
+                                                .output())
                 || spec.parameterCount() != model.totalParams()) {
             throw new IllegalStateException("checker and runtime disagree on the shapes of model " + model.name());
         }

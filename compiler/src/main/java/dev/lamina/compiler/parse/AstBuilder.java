@@ -55,11 +55,7 @@ final class AstBuilder extends LaminaBaseVisitor<Value> {
 
     private TrainItem trainItem(LaminaParser.TrainItemContext ctx) {
         return new TrainItem(
-                ctx.key.getText(),
-                ctx.setting.getText(),
-                span(ctx.setting),
-                arguments(ctx.arguments()),
-                span(ctx));
+                ctx.key.getText(), ctx.setting.getText(), span(ctx.setting), arguments(ctx.arguments()), span(ctx));
     }
 
     private List<Argument> arguments(LaminaParser.ArgumentsContext ctx) {
@@ -67,8 +63,7 @@ final class AstBuilder extends LaminaBaseVisitor<Value> {
             return List.of();
         }
         return ctx.argument().stream()
-                .map(a -> new Argument(
-                        Optional.ofNullable(a.key).map(Token::getText), visit(a.value()), span(a)))
+                .map(a -> new Argument(Optional.ofNullable(a.key).map(Token::getText), visit(a.value()), span(a)))
                 .toList();
     }
 
@@ -102,7 +97,11 @@ final class AstBuilder extends LaminaBaseVisitor<Value> {
     }
 
     private Span span(Token token) {
-        return new Span(fileName, token.getLine(), token.getCharPositionInLine() + 1, token.getText().length());
+        return new Span(
+                fileName,
+                token.getLine(),
+                token.getCharPositionInLine() + 1,
+                token.getText().length());
     }
 
     /** From the first token to the last one, or to the end of the first line if it spans several. */
