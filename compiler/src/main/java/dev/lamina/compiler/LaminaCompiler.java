@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,6 +21,11 @@ import java.util.List;
  * stops the pipeline when it reports an error; warnings pass through.
  */
 public final class LaminaCompiler {
+    /** Diagnostics are reported in source order (the sort is stable for equal positions). */
+    private static final Comparator<Diagnostic> BY_POSITION = Comparator.comparingInt(
+                    (Diagnostic d) -> d.span().line())
+            .thenComparingInt(d -> d.span().column());
+
     private LaminaCompiler() {}
 
     /** Compiles a file; an unreadable file is a diagnostic, not an exception. */
@@ -41,11 +47,14 @@ public final class LaminaCompiler {
     public static Compilation compile(String fileName, String text) {
         ParseResult parsed = SourceParser.parse(fileName, text);
         if (parsed.hasErrors()) {
-            return new Compilation(fileName, text, List.of(), parsed.diagnostics());
+            List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
+            diagnostics.sort(BY_POSITION);
+            return new Compilation(fileName, text, List.of(), diagnostics);
         }
         CheckResult checked = Checker.check(parsed.file());
         List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
         diagnostics.addAll(checked.diagnostics());
+        diagnostics.sort(BY_POSITION);
         if (checked.hasErrors()) {
             return new Compilation(fileName, text, List.of(), diagnostics);
         }

@@ -152,12 +152,20 @@ final class Arguments {
             report(Diagnostic.of(
                     ErrorCode.NON_POSITIVE,
                     span(key),
-                    key + " counts steps or units, so use 1 or more",
+                    "use a positive " + key + ", e.g. " + key + "=" + example(key),
                     owner + " " + key,
                     value));
             return null;
         }
         return value;
+    }
+
+    private static int example(String key) {
+        return switch (key) {
+            case "filters", "units", "output_dim" -> 32;
+            case "kernel_size", "pool_size", "n" -> 3;
+            default -> 1;
+        };
     }
 
     /** {@code strides} of a pooling layer: an integer, or None / absent for {@code fallback}. */

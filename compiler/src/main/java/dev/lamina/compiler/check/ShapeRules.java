@@ -243,8 +243,8 @@ final class ShapeRules {
         if (have != want) {
             throw new ShapeProblem(
                     ErrorCode.RESHAPE_SIZE,
-                    "reshape cannot turn " + input + " (" + product(input) + " = " + have + " elements) into " + target
-                            + " (" + product(target) + " = " + want + " elements)",
+                    "reshape cannot turn " + input + " (" + count(input, have) + ") into " + target + " ("
+                            + count(target, want) + ")",
                     "the target must hold exactly " + have + " elements, e.g. " + suggestion(input, have));
         }
         return new LayerShape(
@@ -253,6 +253,10 @@ final class ShapeRules {
                 List.of(
                         "output: " + input + " -> " + target + ", " + have + " elements either way",
                         "params: 0 (reshape has no weights)"));
+    }
+
+    private static String count(Shape shape, long elements) {
+        return (shape.rank() == 1 ? "" : product(shape) + " = ") + elements + " elements";
     }
 
     private static String suggestion(Shape input, long have) {

@@ -6,6 +6,7 @@ final class SyntaxHints {
 
     static String describe(String antlrMessage) {
         return antlrMessage
+                .replace("'<EOF>'", "end of file")
                 .replace("<EOF>", "end of file")
                 .replace("extraneous input", "unexpected")
                 .replace("mismatched input", "unexpected")
@@ -21,6 +22,9 @@ final class SyntaxHints {
     static String hintFor(String antlrMessage) {
         if (antlrMessage.contains("expecting 'input'")) {
             return "a model starts with its input shape, e.g. `input [128, 1]`";
+        }
+        if (antlrMessage.contains("expecting {')', ','}") || antlrMessage.contains("missing ')'")) {
+            return "close the argument list with `)`";
         }
         if (antlrMessage.contains("missing '}'") || antlrMessage.contains("<EOF>")) {
             return "check that every `{` of a model or train section has its `}`";
