@@ -51,7 +51,7 @@ final class Arguments {
                     result.report(Diagnostic.of(
                             ErrorCode.POSITIONAL_AFTER_KEYWORD,
                             argument.span(),
-                            "give it a name, e.g. `" + nextName(positional, index) + "="
+                            "give it a name, e.g. `" + result.nextFree(positional) + "="
                                     + AstPrinter.print(argument.value()) + "`",
                             owner));
                     continue;
@@ -106,8 +106,13 @@ final class Arguments {
         return result;
     }
 
-    private static String nextName(List<Signature.Param> positional, int index) {
-        return index < positional.size() ? positional.get(index).name() : "name";
+    /** The first positional option not bound yet (what a misplaced positional was probably meant as). */
+    private String nextFree(List<Signature.Param> positional) {
+        return positional.stream()
+                .map(Signature.Param::name)
+                .filter(name -> !bound.containsKey(name))
+                .findFirst()
+                .orElse("name");
     }
 
     private static long countPositional(List<Argument> arguments) {
