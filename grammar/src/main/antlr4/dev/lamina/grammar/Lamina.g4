@@ -36,6 +36,7 @@ value       : INT        # intValue
             | FLOAT      # floatValue
             | NONE       # noneValue
             | IDENT      # nameValue
+            | STRING     # stringValue
             | list       # listValue
             ;
 
@@ -69,6 +70,8 @@ FLOAT       : '-'? DIGITS '.' DIGITS? EXPONENT?
             ;
 INT         : '-'? DIGITS ;
 IDENT       : [a-zA-Z_] [a-zA-Z0-9_]* ;
+// Python habits welcome: padding="same" means padding=same.
+STRING      : '"' ~["\r\n]* '"' | '\'' ~['\r\n]* '\'' ;
 
 LINE_COMMENT : ('//' | '#') ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;

@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
  * layer per line). Parsing the output gives the same tree, spans aside.
  */
 public final class AstPrinter {
+    private static final java.util.Set<String> KEYWORDS =
+            java.util.Set.of("model", "input", "train", "int", "float", "None");
+
     private AstPrinter() {}
 
     public static String print(LaminaFile file) {
@@ -51,10 +54,15 @@ public final class AstPrinter {
         } else if (value instanceof Value.NoneValue) {
             return "None";
         } else if (value instanceof Value.NameValue v) {
-            return v.name();
+            return isBareName(v.name()) ? v.name() : "\"" + v.name() + "\"";
         } else {
             return list(((Value.ListValue) value).elements());
         }
+    }
+
+    /** A name that reads back as a name without quotes: an identifier that is not a keyword. */
+    private static boolean isBareName(String name) {
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") && !KEYWORDS.contains(name);
     }
 
     private static String arguments(List<Argument> arguments) {

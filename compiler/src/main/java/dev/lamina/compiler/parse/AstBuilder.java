@@ -91,6 +91,13 @@ final class AstBuilder extends LaminaBaseVisitor<Value> {
         return new Value.NameValue(ctx.getText(), span(ctx));
     }
 
+    /** A quoted name (Keras habit, {@code padding="same"}) is the bare name. */
+    @Override
+    public Value visitStringValue(LaminaParser.StringValueContext ctx) {
+        String text = ctx.getText();
+        return new Value.NameValue(text.substring(1, text.length() - 1), span(ctx));
+    }
+
     @Override
     public Value visitListValue(LaminaParser.ListValueContext ctx) {
         return new Value.ListValue(values(ctx.list()), span(ctx));

@@ -28,7 +28,8 @@ class RoundTripTest {
                     + "  train { loss sparse_categorical_crossentropy; optimizer rmsprop(learning_rate=0.005,"
                     + " rho=0.95, epsilon=1e-7); } }",
             "model S { input [8, 2] float dense(1) train { optimizer sgd(0.1, 0.9, true) loss mse } }",
-            "model E { input [-3, 1] dense(-2, 4.5e3, name=[1, None]) }");
+            "model E { input [-3, 1] dense(-2, 4.5e3, name=[1, None]) }",
+            "model K { input [3, 1] conv1d(1, 1, padding=\"same\", name='input', activation=\"not a name\") }");
 
     @TestFactory
     Stream<DynamicTest> samples() throws IOException {
