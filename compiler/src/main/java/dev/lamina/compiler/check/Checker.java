@@ -5,6 +5,7 @@ import dev.lamina.compiler.ast.ModelDecl;
 import dev.lamina.compiler.ast.Span;
 import dev.lamina.compiler.diag.Diagnostic;
 import dev.lamina.compiler.diag.ErrorCode;
+import dev.lamina.compiler.ir.ModelIr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class Checker {
 
     public static CheckResult check(LaminaFile file) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        List<dev.lamina.compiler.ir.ModelIr> models = new ArrayList<>();
+        List<ModelIr> models = new ArrayList<>();
         Map<String, Span> names = new HashMap<>();
         for (ModelDecl model : file.models()) {
             Span first = names.putIfAbsent(model.name(), model.nameSpan());

@@ -20,31 +20,48 @@ final class LayerFactory {
 
     /** The spec, or {@code null} when an argument was rejected (already reported). */
     static LayerSpec build(String type, String name, Arguments args) {
-        LayerSpec spec =
-                switch (type) {
-                    case "conv1d" -> conv1d(name, args);
-                    case "dense" -> new LayerSpec.Dense(
-                            name, nonNull(args.positiveInt("units", null)), bool(args), activation(args, "linear"));
-                    case "max_pooling1d" -> pooling(name, PoolKind.MAX, args);
-                    case "average_pooling1d" -> pooling(name, PoolKind.AVERAGE, args);
-                    case "global_max_pooling1d" -> new LayerSpec.GlobalPooling1D(name, PoolKind.MAX);
-                    case "global_average_pooling1d" -> new LayerSpec.GlobalPooling1D(name, PoolKind.AVERAGE);
-                    case "flatten" -> new LayerSpec.Flatten(name);
-                    case "dropout" -> new LayerSpec.Dropout(
-                            name, nonNull(args.numberIn("rate", null, 0, true, 1, false)));
-                    case "activation" -> new LayerSpec.ActivationLayer(name, activation(args, null));
-                    case "embedding" -> new LayerSpec.Embedding(
-                            name,
-                            nonNull(args.positiveInt("input_dim", null)),
-                            nonNull(args.positiveInt("output_dim", null)));
-                    case "repeat_vector" -> new LayerSpec.RepeatVector(name, nonNull(args.positiveInt("n", null)));
-                    case "reshape" -> {
-                        List<Integer> target = args.positiveIntList("target_shape");
-                        yield target == null ? null : new LayerSpec.Reshape(name, target);
-                    }
-                    default -> throw new IllegalArgumentException("no layer " + type);
-                };
+        return switch (type) {
+            case "conv1d" -> conv1d(name, args);
+            case "dense" -> dense(name, args);
+            case "max_pooling1d" -> pooling(name, PoolKind.MAX, args);
+            case "average_pooling1d" -> pooling(name, PoolKind.AVERAGE, args);
+            case "global_max_pooling1d" -> valid(args, new LayerSpec.GlobalPooling1D(name, PoolKind.MAX));
+            case "global_average_pooling1d" -> valid(args, new LayerSpec.GlobalPooling1D(name, PoolKind.AVERAGE));
+            case "flatten" -> valid(args, new LayerSpec.Flatten(name));
+            case "dropout" -> {
+                Double rate = args.numberIn("rate", null, 0, true, 1, false);
+                yield args.failed() ? null : new LayerSpec.Dropout(name, rate);
+            }
+            case "activation" -> {
+                Activation activation = activation(args, null);
+                yield args.failed() ? null : new LayerSpec.ActivationLayer(name, activation);
+            }
+            case "embedding" -> {
+                Integer inputDim = args.positiveInt("input_dim", null);
+                Integer outputDim = args.positiveInt("output_dim", null);
+                yield args.failed() ? null : new LayerSpec.Embedding(name, inputDim, outputDim);
+            }
+            case "repeat_vector" -> {
+                Integer n = args.positiveInt("n", null);
+                yield args.failed() ? null : new LayerSpec.RepeatVector(name, n);
+            }
+            case "reshape" -> {
+                List<Integer> target = args.positiveIntList("target_shape");
+                yield args.failed() ? null : new LayerSpec.Reshape(name, target);
+            }
+            default -> throw new IllegalArgumentException("no layer " + type);
+        };
+    }
+
+    private static LayerSpec valid(Arguments args, LayerSpec spec) {
         return args.failed() ? null : spec;
+    }
+
+    private static LayerSpec dense(String name, Arguments args) {
+        Integer units = args.positiveInt("units", null);
+        Boolean bias = args.bool("use_bias", true);
+        Activation activation = activation(args, "linear");
+        return args.failed() ? null : new LayerSpec.Dense(name, units, bias, activation);
     }
 
     private static LayerSpec conv1d(String name, Arguments args) {
@@ -82,22 +99,8 @@ final class LayerFactory {
         return new LayerSpec.Pooling1D(name, kind, pool, strides, Padding.fromKerasName(padding));
     }
 
-    private static boolean bool(Arguments args) {
-        Boolean value = args.bool("use_bias", true);
-        return value == null || value;
-    }
-
     private static Activation activation(Arguments args, String fallback) {
         String name = args.word("activation", fallback, ACTIVATIONS, "activation");
-        return name == null ? Activation.LINEAR : Activation.fromKerasName(name);
-    }
-
-    /** Placeholder for a rejected value; the spec is discarded because the arguments failed. */
-    private static int nonNull(Integer value) {
-        return value == null ? 1 : value;
-    }
-
-    private static double nonNull(Double value) {
-        return value == null ? 0 : value;
+        return name == null ? null : Activation.fromKerasName(name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.compiler.check;
 
+import dev.lamina.compiler.ast.AstPrinter;
 import dev.lamina.compiler.ast.InputDecl;
 import dev.lamina.compiler.ast.LayerDecl;
 import dev.lamina.compiler.ast.ModelDecl;
@@ -120,7 +121,7 @@ final class ModelChecker {
                         "write sizes as integers, e.g. `input [128, 1]`",
                         "input",
                         "integer sizes or None",
-                        dev.lamina.compiler.ast.AstPrinter.print(value)));
+                        AstPrinter.print(value)));
                 ok = false;
             }
         }

@@ -38,12 +38,16 @@ final class ShapeRules {
             shape = new LayerShape(
                     input,
                     0,
-                    List.of("output: unchanged " + input + " (rate=" + d.rate() + " applies only in training)"));
+                    List.of(
+                            "output: unchanged " + input + " (rate=" + d.rate() + " applies only in training)",
+                            "params: 0 (dropout has no weights)"));
         } else if (layer instanceof LayerSpec.ActivationLayer a) {
             shape = new LayerShape(
                     input,
                     0,
-                    List.of("output: unchanged " + input + " (" + a.activation().kerasName() + " element-wise)"));
+                    List.of(
+                            "output: unchanged " + input + " (" + a.activation().kerasName() + " element-wise)",
+                            "params: 0 (activation has no weights)"));
         } else if (layer instanceof LayerSpec.Embedding e) {
             shape = embedding(e, input);
         } else if (layer instanceof LayerSpec.RepeatVector r) {
@@ -189,7 +193,7 @@ final class ShapeRules {
                     "use global_average_pooling1d or global_max_pooling1d instead: they reduce any number of steps to "
                             + Shape.of(input.last()));
         }
-        long size = elements(f, input);
+        long size = product(f, input);
         return new LayerShape(
                 Shape.of((int) size),
                 0,
@@ -238,7 +242,7 @@ final class ShapeRules {
                             + " has a variable length (None)",
                     "use global pooling to reduce the variable-length steps first");
         }
-        long have = elements(r, input);
+        long have = product(r, input);
         long want = product(r, target);
         if (have != want) {
             throw new ShapeProblem(
@@ -298,10 +302,6 @@ final class ShapeRules {
 
     private static String product(Shape shape) {
         return Arrays.stream(shape.dims()).mapToObj(String::valueOf).collect(Collectors.joining("*"));
-    }
-
-    private static long elements(LayerSpec layer, Shape shape) throws ShapeProblem {
-        return product(layer, shape);
     }
 
     private static long product(LayerSpec layer, Shape shape) throws ShapeProblem {
