@@ -190,8 +190,10 @@ final class ShapeRules {
                     ErrorCode.UNKNOWN_DIMENSION,
                     "flatten needs every dimension known to count its outputs, but its input " + input
                             + " has a variable length (None)",
-                    "use global_average_pooling1d or global_max_pooling1d instead: they reduce any number of steps to "
-                            + Shape.of(input.last()));
+                    input.rank() == 2 && input.last() != Shape.UNKNOWN
+                            ? "use global_average_pooling1d or global_max_pooling1d instead: they reduce any number"
+                                    + " of steps to " + Shape.of(input.last())
+                            : "give every dimension of the input a size");
         }
         long size = product(f, input);
         return new LayerShape(
@@ -286,12 +288,10 @@ final class ShapeRules {
             String n = dimText(input.dim(0));
             hint = "turn the vector into a sequence first: `reshape([" + n + ", 1])` or `repeat_vector(n)`";
         } else {
-            hint = "reshape it to (steps, channels) first, e.g. `reshape([" + input.dim(0) + ", "
-                    + Arrays.stream(input.dims())
-                            .skip(1)
-                            .mapToObj(String::valueOf)
-                            .collect(Collectors.joining("*"))
-                    + "])`";
+            hint = input.isFullyKnown()
+                    ? "reshape it to (steps, channels) first, e.g. `reshape([" + input.dim(0) + ", "
+                            + input.size() / input.dim(0) + "])`"
+                    : "reduce it to (steps, channels) first";
         }
         throw new ShapeProblem(ErrorCode.RANK, message, hint);
     }

@@ -76,6 +76,28 @@ class DiagnosticsTest {
     }
 
     @Test
+    void poolingOnRankThreeSuggestsAReshape() {
+        Diagnostic d = only(model("[10] int", "embedding(5, 3)", "reshape([10, 3, 1])", "max_pooling1d"));
+        assertDiagnostic(
+                d,
+                5,
+                3,
+                ErrorCode.RANK,
+                "max_pooling1d takes (steps, channels) per example, got (10, 3, 1) of rank 3 (Keras: expected ndim=3,"
+                        + " found ndim=4)",
+                "reshape it to (steps, channels) first, e.g. `reshape([10, 3])`");
+    }
+
+    @Test
+    void kerasClassNamesPointToTheLayerName() {
+        assertThat(only(model("[8, 1]", "Conv1D(3, 3)")).hint()).isEqualTo("did you mean 'conv1d'?");
+        assertThat(only(model("[8, 1]", "GlobalAveragePooling1D")).hint())
+                .isEqualTo("did you mean 'global_average_pooling1d'?");
+        assertThat(only(model("[8, 1]", "lstm(3)")).hint())
+                .startsWith("expected one of: conv1d, dense, max_pooling1d, average_pooling1d,");
+    }
+
+    @Test
     void kernelLongerThanInputShowsTheArithmetic() {
         Diagnostic d = only(model("[5, 1]", "conv1d(4, 10)"));
         assertDiagnostic(
