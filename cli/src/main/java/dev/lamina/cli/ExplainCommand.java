@@ -51,7 +51,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 + (model.input().integerIds() ? " of token ids" : "") + " per example (batch axis not shown)");
         for (CheckedLayer layer : model.layers()) {
             out.println();
-            out.println(layer.name() + " (" + layer.type() + ", line "
+            out.println(layer.name() + " (" + KerasTypes.className(layer.type()) + ", line "
                     + layer.span().line() + "): " + layer.input() + " -> " + layer.output());
             for (String line : layer.derivation()) {
                 out.println("  " + line);

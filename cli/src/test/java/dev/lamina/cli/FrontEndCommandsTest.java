@@ -61,7 +61,7 @@ class FrontEndCommandsTest {
         assertThat(run.out())
                 .isEqualTo("Model \"Same\": input (128, 1) per example (batch axis not shown)\n"
                         + "\n"
-                        + "conv1d (conv1d, line 3): (128, 1) -> (64, 32)\n"
+                        + "conv1d (Conv1D, line 3): (128, 1) -> (64, 32)\n"
                         + "  steps: ceil(128 / 2) = 64 (padding=same, strides=2)\n"
                         + "  same padding: max((64 - 1)*2 + 5 - 128, 0) = 3 zeros, 1 on the left and 2 on the right\n"
                         + "  channels: filters = 32\n"
