@@ -1,0 +1,63 @@
+package dev.lamina.cli;
+
+import dev.lamina.compiler.CheckedModel;
+import dev.lamina.compiler.ir.CheckedLayer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lamina explain FILE}: how each layer's output shape and parameter count are derived. */
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description = "Explains, layer by layer, how each output shape and parameter count is computed.")
+public final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .lamina file.")
+    Path file;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Only this model of the file.")
+    String model;
+
+    @Override
+    public Integer call() {
+        Optional<List<CheckedModel>> models = CompiledFile.load(spec.commandLine(), file, model);
+        if (models.isEmpty()) {
+            return LaminaCli.EXIT_FAILURE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        boolean first = true;
+        for (CheckedModel m : models.get()) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            print(m, out);
+        }
+        out.flush();
+        return LaminaCli.EXIT_OK;
+    }
+
+    static void print(CheckedModel model, PrintWriter out) {
+        out.println("Model \"" + model.name() + "\": input " + model.input().shape()
+                + (model.input().integerIds() ? " of token ids" : "") + " per example (batch axis not shown)");
+        for (CheckedLayer layer : model.layers()) {
+            out.println();
+            out.println(layer.name() + " (" + KerasTypes.className(layer.type()) + ", line "
+                    + layer.span().line() + "): " + layer.input() + " -> " + layer.output());
+            for (String line : layer.derivation()) {
+                out.println("  " + line);
+            }
+        }
+        out.println();
+        out.println("Output: " + model.outputShape() + "; total params: " + BatchShapes.count(model.totalParams()));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.lamina.cli;
+
+import java.util.Map;
+
+/** Keras class names of the layer types, as {@code model.summary()} shows them. */
+final class KerasTypes {
+    private static final Map<String, String> CLASSES = Map.ofEntries(
+            Map.entry("conv1d", "Conv1D"),
+            Map.entry("dense", "Dense"),
+            Map.entry("max_pooling1d", "MaxPooling1D"),
+            Map.entry("average_pooling1d", "AveragePooling1D"),
+            Map.entry("global_max_pooling1d", "GlobalMaxPooling1D"),
+            Map.entry("global_average_pooling1d", "GlobalAveragePooling1D"),
+            Map.entry("flatten", "Flatten"),
+            Map.entry("dropout", "Dropout"),
+            Map.entry("activation", "Activation"),
+            Map.entry("embedding", "Embedding"),
+            Map.entry("repeat_vector", "RepeatVector"),
+            Map.entry("reshape", "Reshape"));
+
+    private KerasTypes() {}
+
+    static String className(String type) {
+        return CLASSES.getOrDefault(type, type);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.lamina.cli;
+
+import dev.lamina.compiler.CheckedModel;
+import dev.lamina.compiler.ir.CheckedLayer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lamina summary FILE}: Keras's {@code model.summary()} table for each model. */
+@Command(
+        name = "summary",
+        mixinStandardHelpOptions = true,
+        description = "Prints a Keras-style summary: each layer's output shape and parameter count.")
+public final class SummaryCommand implements Callable<Integer> {
+    private static final int MIN_NAME_WIDTH = 29;
+    private static final int MIN_SHAPE_WIDTH = 26;
+    private static final int PARAM_WIDTH = 10;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .lamina file.")
+    Path file;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Only this model of the file.")
+    String model;
+
+    @Override
+    public Integer call() {
+        Optional<List<CheckedModel>> models = CompiledFile.load(spec.commandLine(), file, model);
+        if (models.isEmpty()) {
+            return LaminaCli.EXIT_FAILURE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        boolean first = true;
+        for (CheckedModel m : models.get()) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            print(m, out);
+        }
+        out.flush();
+        return LaminaCli.EXIT_OK;
+    }
+
+    static void print(CheckedModel model, PrintWriter out) {
+        List<CheckedLayer> layers = model.layers();
+        int nameWidth = MIN_NAME_WIDTH;
+        int shapeWidth = MIN_SHAPE_WIDTH;
+        for (CheckedLayer layer : layers) {
+            nameWidth = Math.max(nameWidth, label(layer).length() + 2);
+            shapeWidth =
+                    Math.max(shapeWidth, BatchShapes.withBatch(layer.output()).length() + 2);
+        }
+        int rule = 1 + nameWidth + shapeWidth + PARAM_WIDTH;
+        out.println("Model: \"" + model.name() + "\"");
+        out.println("_".repeat(rule));
+        out.println(row("Layer (type)", "Output Shape", "Param #", nameWidth, shapeWidth));
+        out.println("=".repeat(rule));
+        for (int i = 0; i < layers.size(); i++) {
+            CheckedLayer layer = layers.get(i);
+            out.println(row(
+                    label(layer),
+                    BatchShapes.withBatch(layer.output()),
+                    BatchShapes.count(layer.params()),
+                    nameWidth,
+                    shapeWidth));
+            out.println(i == layers.size() - 1 ? "=".repeat(rule) : "_".repeat(rule));
+        }
+        if (layers.isEmpty()) {
+            out.println("=".repeat(rule));
+        }
+        out.println("Total params: " + BatchShapes.count(model.totalParams()));
+        out.println("Trainable params: " + BatchShapes.count(model.totalParams()));
+        out.println("Non-trainable params: 0");
+        out.println("_".repeat(rule));
+    }
+
+    private static String label(CheckedLayer layer) {
+        return layer.name() + " (" + KerasTypes.className(layer.type()) + ")";
+    }
+
+    private static String row(String name, String shape, String params, int nameWidth, int shapeWidth) {
+        return (" " + pad(name, nameWidth) + pad(shape, shapeWidth) + params).stripTrailing();
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(width - text.length());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.lamina.compiler;
+
+import dev.lamina.compiler.ast.Span;
+import dev.lamina.compiler.check.CheckResult;
+import dev.lamina.compiler.check.Checker;
+import dev.lamina.compiler.diag.Diagnostic;
+import dev.lamina.compiler.diag.ErrorCode;
+import dev.lamina.compiler.ir.Lowering;
+import dev.lamina.compiler.parse.ParseResult;
+import dev.lamina.compiler.parse.SourceParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The front end: parse, build the syntax tree, check shapes, lower to runtime specs. Each stage
+ * stops the pipeline when it reports an error; warnings pass through.
+ */
+public final class LaminaCompiler {
+    /** Diagnostics are reported in source order (the sort is stable for equal positions). */
+    private static final Comparator<Diagnostic> BY_POSITION = Comparator.comparingInt(
+                    (Diagnostic d) -> d.span().line())
+            .thenComparingInt(d -> d.span().column());
+
+    private LaminaCompiler() {}
+
+    /** Compiles a file; an unreadable file is a diagnostic, not an exception. */
+    public static Compilation compile(Path file) {
+        String name = file.toString();
+        try {
+            return compile(name, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            String reason = e instanceof java.nio.file.NoSuchFileException
+                    ? "no such file"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Diagnostic diagnostic =
+                    Diagnostic.of(ErrorCode.UNREADABLE_FILE, new Span(name, 0, 0, 0), "check the path", name, reason);
+            return new Compilation(name, "", List.of(), List.of(diagnostic));
+        }
+    }
+
+    /** Compiles {@code text}; {@code fileName} is used in diagnostics. */
+    public static Compilation compile(String fileName, String text) {
+        ParseResult parsed = SourceParser.parse(fileName, text);
+        if (parsed.hasErrors()) {
+            List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
+            diagnostics.sort(BY_POSITION);
+            return new Compilation(fileName, text, List.of(), diagnostics);
+        }
+        CheckResult checked = Checker.check(parsed.file());
+        List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
+        diagnostics.addAll(checked.diagnostics());
+        diagnostics.sort(BY_POSITION);
+        if (checked.hasErrors()) {
+            return new Compilation(fileName, text, List.of(), diagnostics);
+        }
+        List<CheckedModel> models = checked.models().stream()
+                .map(ir -> new CheckedModel(ir, Lowering.lower(ir)))
+                .toList();
+        return new Compilation(fileName, text, models, diagnostics);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.lamina.compiler.ast;
+
+/** A node of the syntax tree of a {@code .lamina} file; each knows where it came from. */
+public sealed interface Node
+        permits LaminaFile, ModelDecl, InputDecl, LayerDecl, Argument, Value, TrainDecl, TrainItem {
+    Span span();
+}

@@ -1,0 +1,106 @@
+package dev.lamina.compiler.check;
+
+import dev.lamina.compiler.diag.Diagnostic;
+import dev.lamina.compiler.diag.ErrorCode;
+import dev.lamina.runtime.spec.Activation;
+import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.Padding;
+import dev.lamina.runtime.spec.PoolKind;
+import java.util.Arrays;
+import java.util.List;
+
+/** Resolves a layer's bound arguments and Keras defaults into a runtime {@link LayerSpec}. */
+final class LayerFactory {
+    private static final List<String> ACTIVATIONS =
+            Arrays.stream(Activation.values()).map(Activation::kerasName).toList();
+    private static final List<String> CONV_PADDINGS = List.of("valid", "same", "causal");
+    private static final List<String> POOL_PADDINGS = List.of("valid", "same");
+
+    private LayerFactory() {}
+
+    /** The spec, or {@code null} when an argument was rejected (already reported). */
+    static LayerSpec build(String type, String name, Arguments args) {
+        return switch (type) {
+            case "conv1d" -> conv1d(name, args);
+            case "dense" -> dense(name, args);
+            case "max_pooling1d" -> pooling(name, PoolKind.MAX, args);
+            case "average_pooling1d" -> pooling(name, PoolKind.AVERAGE, args);
+            case "global_max_pooling1d" -> valid(args, new LayerSpec.GlobalPooling1D(name, PoolKind.MAX));
+            case "global_average_pooling1d" -> valid(args, new LayerSpec.GlobalPooling1D(name, PoolKind.AVERAGE));
+            case "flatten" -> valid(args, new LayerSpec.Flatten(name));
+            case "dropout" -> {
+                Double rate = args.numberIn("rate", null, 0, true, 1, false);
+                yield args.failed() ? null : new LayerSpec.Dropout(name, rate);
+            }
+            case "activation" -> {
+                Activation activation = activation(args, null);
+                yield args.failed() ? null : new LayerSpec.ActivationLayer(name, activation);
+            }
+            case "embedding" -> {
+                Integer inputDim = args.positiveInt("input_dim", null);
+                Integer outputDim = args.positiveInt("output_dim", null);
+                yield args.failed() ? null : new LayerSpec.Embedding(name, inputDim, outputDim);
+            }
+            case "repeat_vector" -> {
+                Integer n = args.positiveInt("n", null);
+                yield args.failed() ? null : new LayerSpec.RepeatVector(name, n);
+            }
+            case "reshape" -> {
+                List<Integer> target = args.positiveIntList("target_shape");
+                yield args.failed() ? null : new LayerSpec.Reshape(name, target);
+            }
+            default -> throw new IllegalArgumentException("no layer " + type);
+        };
+    }
+
+    private static LayerSpec valid(Arguments args, LayerSpec spec) {
+        return args.failed() ? null : spec;
+    }
+
+    private static LayerSpec dense(String name, Arguments args) {
+        Integer units = args.positiveInt("units", null);
+        Boolean bias = args.bool("use_bias", true);
+        Activation activation = activation(args, "linear");
+        return args.failed() ? null : new LayerSpec.Dense(name, units, bias, activation);
+    }
+
+    private static LayerSpec conv1d(String name, Arguments args) {
+        Integer filters = args.positiveInt("filters", null);
+        Integer kernel = args.positiveInt("kernel_size", null);
+        Integer strides = args.positiveInt("strides", 1);
+        String padding = args.word("padding", "valid", CONV_PADDINGS, "padding");
+        Integer dilation = args.positiveInt("dilation_rate", 1);
+        Boolean bias = args.bool("use_bias", true);
+        Activation activation = activation(args, "linear");
+        if (strides != null && dilation != null && strides > 1 && dilation > 1) {
+            args.report(Diagnostic.of(
+                    ErrorCode.STRIDES_WITH_DILATION,
+                    args.span("dilation_rate"),
+                    "Keras rejects this combination: use strides=1 with dilation_rate=" + dilation
+                            + ", or dilation_rate=1 with strides=" + strides,
+                    "conv1d",
+                    strides,
+                    dilation));
+        }
+        if (args.failed()) {
+            return null;
+        }
+        return new LayerSpec.Conv1D(
+                name, filters, kernel, strides, Padding.fromKerasName(padding), dilation, bias, activation);
+    }
+
+    private static LayerSpec pooling(String name, PoolKind kind, Arguments args) {
+        Integer pool = args.positiveInt("pool_size", 2);
+        Integer strides = args.positiveIntOrNone("strides", pool);
+        String padding = args.word("padding", "valid", POOL_PADDINGS, "padding");
+        if (args.failed()) {
+            return null;
+        }
+        return new LayerSpec.Pooling1D(name, kind, pool, strides, Padding.fromKerasName(padding));
+    }
+
+    private static Activation activation(Arguments args, String fallback) {
+        String name = args.word("activation", fallback, ACTIVATIONS, "activation");
+        return name == null ? null : Activation.fromKerasName(name);
+    }
+}

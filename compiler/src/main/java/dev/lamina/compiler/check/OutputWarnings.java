@@ -1,0 +1,76 @@
+package dev.lamina.compiler.check;
+
+import dev.lamina.compiler.ast.Span;
+import dev.lamina.compiler.diag.Diagnostic;
+import dev.lamina.compiler.diag.ErrorCode;
+import dev.lamina.compiler.ir.CheckedLayer;
+import dev.lamina.runtime.spec.Activation;
+import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.LossKind;
+import dev.lamina.runtime.spec.TrainingSpec;
+import java.util.List;
+import java.util.Optional;
+
+/** Warnings for the classic output mistakes: a loss that does not fit the last activation. */
+final class OutputWarnings {
+    private OutputWarnings() {}
+
+    static void check(List<CheckedLayer> layers, Optional<TrainingSpec> training, List<Diagnostic> sink) {
+        for (CheckedLayer layer : layers) {
+            Activation activation = activation(layer.spec());
+            if (activation == Activation.SOFTMAX && layer.output().last() == 1) {
+                sink.add(Diagnostic.of(
+                        ErrorCode.SOFTMAX_SINGLE_UNIT,
+                        layer.span(),
+                        "use activation=sigmoid for one output unit, or give the layer one unit per class",
+                        "softmax over a single unit always outputs 1.0 (" + layer.name() + " outputs " + layer.output()
+                                + ")"));
+            }
+        }
+        if (training.isEmpty() || layers.isEmpty()) {
+            return;
+        }
+        CheckedLayer output = outputLayer(layers);
+        Activation activation = activation(output.spec());
+        LossKind loss = training.get().loss();
+        Span span = output.span();
+        if ((loss == LossKind.CATEGORICAL_CROSSENTROPY || loss == LossKind.SPARSE_CATEGORICAL_CROSSENTROPY)
+                && activation != Activation.SOFTMAX) {
+            sink.add(Diagnostic.of(
+                    ErrorCode.CROSSENTROPY_WITHOUT_SOFTMAX,
+                    span,
+                    "use activation=softmax on the last layer so it outputs class probabilities",
+                    loss.kerasName() + " expects probabilities, but the output layer '" + output.name()
+                            + "' has activation " + activation.kerasName()));
+        }
+        if (loss == LossKind.BINARY_CROSSENTROPY && activation != Activation.SIGMOID) {
+            sink.add(Diagnostic.of(
+                    ErrorCode.BINARY_CROSSENTROPY_WITHOUT_SIGMOID,
+                    span,
+                    "use activation=sigmoid on the last layer so it outputs probabilities in [0, 1]",
+                    "binary_crossentropy expects probabilities, but the output layer '" + output.name()
+                            + "' has activation " + activation.kerasName()));
+        }
+    }
+
+    /** The last layer that is not a dropout (dropout passes its input through). */
+    private static CheckedLayer outputLayer(List<CheckedLayer> layers) {
+        for (int i = layers.size() - 1; i > 0; i--) {
+            if (!(layers.get(i).spec() instanceof LayerSpec.Dropout)) {
+                return layers.get(i);
+            }
+        }
+        return layers.get(0);
+    }
+
+    private static Activation activation(LayerSpec spec) {
+        if (spec instanceof LayerSpec.Conv1D c) {
+            return c.activation();
+        } else if (spec instanceof LayerSpec.Dense d) {
+            return d.activation();
+        } else if (spec instanceof LayerSpec.ActivationLayer a) {
+            return a.activation();
+        }
+        return Activation.LINEAR;
+    }
+}

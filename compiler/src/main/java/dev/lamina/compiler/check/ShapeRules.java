@@ -1,0 +1,354 @@
+package dev.lamina.compiler.check;
+
+import dev.lamina.compiler.diag.ErrorCode;
+import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.Padding;
+import dev.lamina.runtime.spec.PoolKind;
+import dev.lamina.runtime.spec.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Keras's shape and parameter rules, the same arithmetic as {@link LayerSpec#outputShape} and
+ * {@link LayerSpec#parameterCount}, with each step written down for {@code lamina explain} and each
+ * rejection explained with the shapes involved and a fix.
+ */
+final class ShapeRules {
+    private ShapeRules() {}
+
+    /**
+     * The output of {@code layer} on {@code input}; {@code fromInput} tells that the input is the
+     * model's own input (so the fix is to change it).
+     */
+    static LayerShape apply(LayerSpec layer, Shape input, boolean fromInput) throws ShapeProblem {
+        LayerShape shape;
+        if (layer instanceof LayerSpec.Conv1D c) {
+            shape = conv1d(c, input, fromInput);
+        } else if (layer instanceof LayerSpec.Dense d) {
+            shape = dense(d, input);
+        } else if (layer instanceof LayerSpec.Pooling1D p) {
+            shape = pooling(p, input, fromInput);
+        } else if (layer instanceof LayerSpec.GlobalPooling1D g) {
+            shape = globalPooling(g, input, fromInput);
+        } else if (layer instanceof LayerSpec.Flatten f) {
+            shape = flatten(f, input);
+        } else if (layer instanceof LayerSpec.Dropout d) {
+            shape = new LayerShape(
+                    input,
+                    0,
+                    List.of(
+                            "output: unchanged " + input + " (rate=" + d.rate() + " applies only in training)",
+                            "params: 0 (dropout has no weights)"));
+        } else if (layer instanceof LayerSpec.ActivationLayer a) {
+            shape = new LayerShape(
+                    input,
+                    0,
+                    List.of(
+                            "output: unchanged " + input + " (" + a.activation().kerasName() + " element-wise)",
+                            "params: 0 (activation has no weights)"));
+        } else if (layer instanceof LayerSpec.Embedding e) {
+            shape = embedding(e, input);
+        } else if (layer instanceof LayerSpec.RepeatVector r) {
+            shape = repeatVector(r, input);
+        } else {
+            shape = reshape((LayerSpec.Reshape) layer, input);
+        }
+        checkSize(layer, shape.output());
+        return shape;
+    }
+
+    private static LayerShape conv1d(LayerSpec.Conv1D c, Shape input, boolean fromInput) throws ShapeProblem {
+        requireSequence(c, input, fromInput, "min_ndim=3");
+        int channels = input.dim(1);
+        if (channels == Shape.UNKNOWN) {
+            throw new ShapeProblem(
+                    ErrorCode.UNKNOWN_DIMENSION,
+                    "conv1d needs a known number of channels, but its input " + input
+                            + " has channels None (known only at run time)",
+                    "give the channel axis a size, e.g. `input [None, 8]`");
+        }
+        List<String> lines = new ArrayList<>();
+        int span = c.effectiveKernel();
+        if (c.dilationRate() > 1) {
+            lines.add("effective kernel: (kernel_size - 1)*dilation_rate + 1 = (" + c.kernelSize() + " - 1)*"
+                    + c.dilationRate() + " + 1 = " + span);
+        }
+        int steps = windowSteps(
+                "conv1d", "kernel", input, span, c.strides(), c.padding(), c.dilationRate() > 1, lines, fromInput);
+        lines.add("channels: filters = " + c.filters());
+        long kernel = multiply(c, (long) c.kernelSize(), channels, c.filters());
+        long params = kernel + (c.useBias() ? c.filters() : 0);
+        lines.add(
+                c.useBias()
+                        ? "params: kernel_size*channels*filters + filters = " + c.kernelSize() + "*" + channels + "*"
+                                + c.filters() + " + " + c.filters() + " = " + params
+                        : "params: kernel_size*channels*filters = " + c.kernelSize() + "*" + channels + "*"
+                                + c.filters() + " = " + params + " (use_bias=false)");
+        checkParams(c, params);
+        return new LayerShape(Shape.of(steps, c.filters()), params, lines);
+    }
+
+    private static LayerShape pooling(LayerSpec.Pooling1D p, Shape input, boolean fromInput) throws ShapeProblem {
+        requireSequence(p, input, fromInput, "ndim=3");
+        List<String> lines = new ArrayList<>();
+        int steps = windowSteps(
+                p.typeName(), "pool", input, p.poolSize(), p.strides(), p.padding(), false, lines, fromInput);
+        lines.add("channels: unchanged = " + dimText(input.dim(1)));
+        lines.add("params: 0 (pooling has no weights)");
+        return new LayerShape(Shape.of(steps, input.dim(1)), 0, lines);
+    }
+
+    /** Output steps of a sliding window (kernel or pool) with the derivation; rejects too short inputs. */
+    private static int windowSteps(
+            String type,
+            String window,
+            Shape input,
+            int span,
+            int strides,
+            Padding padding,
+            boolean dilated,
+            List<String> lines,
+            boolean fromInput)
+            throws ShapeProblem {
+        int length = input.dim(0);
+        String spanName = window.equals("pool") ? "pool_size" : dilated ? "effective kernel" : "kernel_size";
+        if (length == Shape.UNKNOWN) {
+            lines.add("steps: None (variable length, known at run time)");
+            return Shape.UNKNOWN;
+        }
+        if (padding == Padding.VALID) {
+            long out = Math.floorDiv((long) length - span, strides) + 1;
+            String arithmetic = "floor((" + length + " - " + span + ") / " + strides + ") + 1 = " + out;
+            if (out < 1) {
+                throw new ShapeProblem(
+                        ErrorCode.TOO_SHORT,
+                        type + " output would have " + out + " steps: " + arithmetic + " (the " + window + " of " + span
+                                + " steps is longer than the " + length + " steps of its input " + input + ")",
+                        "use a " + spanName + " of at most " + length + ", padding=same, or "
+                                + (fromInput ? "a longer input" : "less downsampling before this layer"));
+            }
+            lines.add("steps: " + arithmetic + " (padding=valid, " + spanName + "=" + span + ", strides=" + strides
+                    + ")");
+            return (int) out;
+        }
+        int out = (int) (((long) length + strides - 1) / strides);
+        if (padding == Padding.SAME) {
+            lines.add("steps: ceil(" + length + " / " + strides + ") = " + out + " (padding=same, strides=" + strides
+                    + ")");
+            long total = Math.max((long) (out - 1) * strides + span - length, 0);
+            lines.add("same padding: max((" + out + " - 1)*" + strides + " + " + span + " - " + length + ", 0) = "
+                    + total + " zeros, " + total / 2 + " on the left and " + (total - total / 2) + " on the right");
+        } else {
+            lines.add("steps: ceil(" + length + " / " + strides + ") = " + out + " (padding=causal: " + (span - 1)
+                    + " zeros on the left, strides=" + strides + ")");
+        }
+        return out;
+    }
+
+    private static LayerShape globalPooling(LayerSpec.GlobalPooling1D g, Shape input, boolean fromInput)
+            throws ShapeProblem {
+        requireSequence(g, input, fromInput, "ndim=3");
+        String over = g.kind() == PoolKind.MAX ? "maximum" : "average";
+        return new LayerShape(
+                Shape.of(input.dim(1)),
+                0,
+                List.of(
+                        "output: (steps, channels) -> (channels) = " + Shape.of(input.dim(1)) + " (" + over + " over "
+                                + dimText(input.dim(0)) + " steps)",
+                        "params: 0 (pooling has no weights)"));
+    }
+
+    private static LayerShape dense(LayerSpec.Dense d, Shape input) throws ShapeProblem {
+        int features = input.last();
+        if (features == Shape.UNKNOWN) {
+            throw new ShapeProblem(
+                    ErrorCode.UNKNOWN_DIMENSION,
+                    "dense needs a known last dimension, but its input " + input + " ends in None",
+                    "reduce the variable-length axis first with global_average_pooling1d or global_max_pooling1d");
+        }
+        Shape output = input.withDim(input.rank() - 1, d.units());
+        List<String> lines = new ArrayList<>();
+        lines.add("output: last axis " + features + " -> units " + d.units() + " = " + output
+                + (input.rank() > 1 ? " (dense applies to the last axis of " + input + ")" : ""));
+        long kernel = multiply(d, features, d.units());
+        long params = kernel + (d.useBias() ? d.units() : 0);
+        lines.add(
+                d.useBias()
+                        ? "params: in_features*units + units = " + features + "*" + d.units() + " + " + d.units()
+                                + " = " + params
+                        : "params: in_features*units = " + features + "*" + d.units() + " = " + params
+                                + " (use_bias=false)");
+        checkParams(d, params);
+        return new LayerShape(output, params, lines);
+    }
+
+    private static LayerShape flatten(LayerSpec.Flatten f, Shape input) throws ShapeProblem {
+        if (!input.isFullyKnown()) {
+            throw new ShapeProblem(
+                    ErrorCode.UNKNOWN_DIMENSION,
+                    "flatten needs every dimension known to count its outputs, but its input " + input
+                            + " has a variable length (None)",
+                    input.rank() == 2 && input.last() != Shape.UNKNOWN
+                            ? "use global_average_pooling1d or global_max_pooling1d instead: they reduce any number"
+                                    + " of steps to " + Shape.of(input.last())
+                            : "give every dimension of the input a size");
+        }
+        long size = product(f, input);
+        return new LayerShape(
+                Shape.of((int) size),
+                0,
+                List.of(
+                        "output: " + product(input) + " = " + size + " features, shape " + Shape.of((int) size),
+                        "params: 0 (flatten has no weights)"));
+    }
+
+    private static LayerShape embedding(LayerSpec.Embedding e, Shape input) throws ShapeProblem {
+        int[] dims = Arrays.copyOf(input.dims(), input.rank() + 1);
+        dims[input.rank()] = e.outputDim();
+        long params = multiply(e, e.inputDim(), e.outputDim());
+        checkParams(e, params);
+        Shape output = Shape.of(dims);
+        return new LayerShape(
+                output,
+                params,
+                List.of(
+                        "output: each id becomes a vector of output_dim " + e.outputDim() + ": " + input + " -> "
+                                + output,
+                        "params: input_dim*output_dim = " + e.inputDim() + "*" + e.outputDim() + " = " + params));
+    }
+
+    private static LayerShape repeatVector(LayerSpec.RepeatVector r, Shape input) throws ShapeProblem {
+        if (input.rank() != 1) {
+            throw new ShapeProblem(
+                    ErrorCode.RANK,
+                    "repeat_vector takes a vector (features,) per example, got " + input + " of rank " + input.rank()
+                            + " (Keras: expected ndim=2, found ndim=" + (input.rank() + 1) + ")",
+                    "reduce it to a vector first with flatten or global_average_pooling1d");
+        }
+        Shape output = Shape.of(r.n(), input.dim(0));
+        return new LayerShape(
+                output,
+                0,
+                List.of("output: n copies of " + input + " = " + output, "params: 0 (repeat_vector has no weights)"));
+    }
+
+    private static LayerShape reshape(LayerSpec.Reshape r, Shape input) throws ShapeProblem {
+        Shape target =
+                Shape.of(r.targetShape().stream().mapToInt(Integer::intValue).toArray());
+        if (!input.isFullyKnown()) {
+            throw new ShapeProblem(
+                    ErrorCode.UNKNOWN_DIMENSION,
+                    "reshape needs a known number of elements, but its input " + input
+                            + " has a variable length (None)",
+                    "use global pooling to reduce the variable-length steps first");
+        }
+        long have = product(r, input);
+        long want = product(r, target);
+        if (have != want) {
+            throw new ShapeProblem(
+                    ErrorCode.RESHAPE_SIZE,
+                    "reshape cannot turn " + input + " (" + count(input, have) + ") into " + target + " ("
+                            + count(target, want) + ")",
+                    "the target must hold exactly " + have + " elements, e.g. " + suggestion(input, have));
+        }
+        return new LayerShape(
+                target,
+                0,
+                List.of(
+                        "output: " + input + " -> " + target + ", " + have + " elements either way",
+                        "params: 0 (reshape has no weights)"));
+    }
+
+    private static String count(Shape shape, long elements) {
+        return (shape.rank() == 1 ? "" : product(shape) + " = ") + elements + " elements";
+    }
+
+    private static String suggestion(Shape input, long have) {
+        return input.rank() == 1 ? "[" + have + ", 1]" : "[" + have + "]";
+    }
+
+    /** Conv and pooling layers take (steps, channels) per example. */
+    private static void requireSequence(LayerSpec layer, Shape input, boolean fromInput, String kerasNdim)
+            throws ShapeProblem {
+        if (input.rank() == 2) {
+            return;
+        }
+        String type = layer.typeName();
+        String got = input + " of rank " + input.rank();
+        String message = type + " takes (steps, channels) per example, got " + got + " (Keras: expected " + kerasNdim
+                + ", found ndim=" + (input.rank() + 1) + ")";
+        String hint;
+        if (input.rank() == 1 && fromInput) {
+            String n = dimText(input.dim(0));
+            hint = "for one channel per step write `input [" + n + ", 1]`, or put `reshape([" + n + ", 1])` before "
+                    + type;
+        } else if (input.rank() == 1) {
+            String n = dimText(input.dim(0));
+            hint = "turn the vector into a sequence first: `reshape([" + n + ", 1])` or `repeat_vector(n)`";
+        } else {
+            hint = input.isFullyKnown()
+                    ? "reshape it to (steps, channels) first, e.g. `reshape([" + input.dim(0) + ", "
+                            + input.size() / input.dim(0) + "])`"
+                    : "reduce it to (steps, channels) first";
+        }
+        throw new ShapeProblem(ErrorCode.RANK, message, hint);
+    }
+
+    private static String dimText(int dim) {
+        return dim == Shape.UNKNOWN ? "None" : Integer.toString(dim);
+    }
+
+    private static String product(Shape shape) {
+        return Arrays.stream(shape.dims()).mapToObj(String::valueOf).collect(Collectors.joining("*"));
+    }
+
+    private static long product(LayerSpec layer, Shape shape) throws ShapeProblem {
+        long n = 1;
+        for (int d : shape.dims()) {
+            n = multiply(layer, n, d);
+        }
+        return n;
+    }
+
+    private static long multiply(LayerSpec layer, long... factors) throws ShapeProblem {
+        long n = 1;
+        try {
+            for (long f : factors) {
+                n = Math.multiplyExact(n, f);
+            }
+        } catch (ArithmeticException e) {
+            throw overflow(layer, "its size overflows a 64-bit count");
+        }
+        return n;
+    }
+
+    private static void checkParams(LayerSpec layer, long params) throws ShapeProblem {
+        if (params > Integer.MAX_VALUE) {
+            throw overflow(
+                    layer,
+                    "it would have " + params + " parameters, more than an int array holds (" + Integer.MAX_VALUE
+                            + ")");
+        }
+    }
+
+    private static void checkSize(LayerSpec layer, Shape output) throws ShapeProblem {
+        if (output.isFullyKnown()) {
+            long size = product(layer, output);
+            if (size > Integer.MAX_VALUE) {
+                throw overflow(
+                        layer,
+                        "its output " + output + " has " + size + " elements per example, more than "
+                                + Integer.MAX_VALUE);
+            }
+        }
+    }
+
+    private static ShapeProblem overflow(LayerSpec layer, String what) {
+        return new ShapeProblem(
+                ErrorCode.OVERFLOW,
+                layer.typeName() + " '" + layer.name() + "' is too large: " + what,
+                "use smaller sizes; Lamina stores each tensor in one Java array");
+    }
+}

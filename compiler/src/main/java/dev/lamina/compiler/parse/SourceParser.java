@@ -1,0 +1,69 @@
+package dev.lamina.compiler.parse;
+
+import dev.lamina.compiler.ast.LaminaFile;
+import dev.lamina.compiler.ast.Span;
+import dev.lamina.compiler.diag.Diagnostic;
+import dev.lamina.compiler.diag.ErrorCode;
+import dev.lamina.grammar.LaminaLexer;
+import dev.lamina.grammar.LaminaParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Parses {@code .lamina} text into a syntax tree. Lexical and syntax errors become diagnostics
+ * (the ANTLR console listeners are removed); the tree is only meaningful when there are none.
+ */
+public final class SourceParser {
+    private SourceParser() {}
+
+    public static ParseResult parse(String fileName, String text) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        LaminaLexer lexer = new LaminaLexer(CharStreams.fromString(text, fileName));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        for (Token token : tokens.getTokens()) {
+            if (token.getType() == LaminaLexer.BAD_CHAR) {
+                diagnostics.add(Diagnostic.of(
+                        ErrorCode.BAD_CHARACTER,
+                        new Span(fileName, token.getLine(), token.getCharPositionInLine() + 1, 1),
+                        "remove it; comments start with // or #",
+                        token.getText()));
+            }
+        }
+        LaminaParser parser = new LaminaParser(tokens);
+        parser.removeErrorListeners();
+        parser.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(
+                    Recognizer<?, ?> recognizer,
+                    Object offending,
+                    int line,
+                    int column,
+                    String message,
+                    RecognitionException e) {
+                int length = 1;
+                if (offending instanceof Token token && token.getType() != Token.EOF) {
+                    length = Math.max(1, token.getText().length());
+                }
+                diagnostics.add(Diagnostic.of(
+                        ErrorCode.SYNTAX,
+                        new Span(fileName, line, column + 1, length),
+                        SyntaxHints.hintFor(message),
+                        SyntaxHints.describe(message)));
+            }
+        });
+        LaminaParser.FileContext tree = parser.file();
+        if (!diagnostics.isEmpty()) {
+            return new ParseResult(new LaminaFile(List.of(), new Span(fileName, 1, 1, 0)), diagnostics);
+        }
+        LaminaFile file = new AstBuilder(fileName).file(tree);
+        return new ParseResult(file, diagnostics);
+    }
+}
