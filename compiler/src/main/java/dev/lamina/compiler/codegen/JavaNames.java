@@ -44,6 +44,24 @@ final class JavaNames {
             "System",
             "TrainingSpec",
             "UnsupportedOperationException",
+            "SplittableRandom",
+            "Boolean",
+            "Byte",
+            "Character",
+            "Class",
+            "Deprecated",
+            "Double",
+            "Enum",
+            "Error",
+            "Exception",
+            "Long",
+            "Number",
+            "Record",
+            "Runtime",
+            "RuntimeException",
+            "Short",
+            "Thread",
+            "Void",
             "IllegalArgumentException",
             "IllegalStateException");
 
@@ -75,7 +93,8 @@ final class JavaNames {
 
     /**
      * One lowerCamelCase member prefix per layer, in order, unique within the model ({@code
-     * conv1d_1} becomes {@code conv1d1}); duplicates get a numeric suffix.
+     * conv1d_1} becomes {@code conv1d1}); a prefix that could collide with another's members
+     * ({@code aOut} + {@code Grad} against {@code a} + {@code OutGrad}) is lower-cased and numbered.
      */
     static List<String> layerPrefixes(List<String> layerNames) {
         List<String> used = new ArrayList<>();
@@ -87,7 +106,7 @@ final class JavaNames {
                     }
                     String candidate = base;
                     for (int i = 2; clashes(candidate, used); i++) {
-                        candidate = base + "_" + i;
+                        candidate = base.toLowerCase(Locale.ROOT) + "_" + i;
                     }
                     used.add(candidate);
                     return candidate;
