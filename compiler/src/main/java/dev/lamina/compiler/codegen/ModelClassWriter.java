@@ -28,9 +28,11 @@ final class ModelClassWriter {
     private final String className;
     private final List<Shape> shapes;
     private final List<LayerWriter> writers = new ArrayList<>();
+    private final String specSource;
 
-    ModelClassWriter(ModelSpec spec, String className, List<Shape> shapes) {
+    ModelClassWriter(ModelSpec spec, String className, List<Shape> shapes, String specSource) {
         this.spec = spec;
+        this.specSource = specSource;
         this.className = className;
         this.shapes = shapes;
         List<String> prefixes = JavaNames.layerPrefixes(
@@ -148,6 +150,13 @@ final class ModelClassWriter {
         }
         doc.add("Total params: $L\n", spec.parameterCount());
         doc.add("</pre>\n\n");
+        if (specSource != null && !specSource.isBlank()) {
+            doc.add("<p>From the spec:\n\n<pre>\n");
+            for (String line : specSource.strip().split("\\R")) {
+                doc.add("$L\n", JavaNames.commentText(line.replace("\t", "    ")));
+            }
+            doc.add("</pre>\n\n");
+        }
         doc.add("<p>Every shape, stride and padding is a constant; each layer has its own forward and backward\n");
         doc.add(
                 "method. Weights live in {@link $T#value()} (Keras layout, the source of truth written by\n",

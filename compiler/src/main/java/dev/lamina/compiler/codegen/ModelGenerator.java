@@ -37,9 +37,20 @@ public final class ModelGenerator {
      *     cannot be specialized
      */
     public GeneratedModel generate(ModelSpec spec) {
+        return generate(spec, null);
+    }
+
+    /**
+     * The source of the class for {@code spec}, quoting the spec's source text (e.g. the model's
+     * part of a {@code .lamina} file) in the class Javadoc; {@code specSource} may be null.
+     *
+     * @throws UnsupportedModelException if a shape is only known at run time or the layer stack
+     *     cannot be specialized
+     */
+    public GeneratedModel generate(ModelSpec spec, String specSource) {
         List<Shape> shapes = checkedShapes(spec);
         String className = JavaNames.className(spec.name());
-        TypeSpec type = new ModelClassWriter(spec, className, shapes).write();
+        TypeSpec type = new ModelClassWriter(spec, className, shapes, specSource).write();
         String source = JavaFile.builder(packageName, type)
                 .skipJavaLangImports(true)
                 .indent("    ")

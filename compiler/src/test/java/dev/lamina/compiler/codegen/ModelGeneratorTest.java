@@ -60,7 +60,12 @@ class ModelGeneratorTest {
                         new LayerSpec.Flatten("int"),
                         new LayerSpec.Dense("int_", 2, true, Activation.LINEAR)),
                 Optional.empty());
-        Model instance = compileAndCreate(generator.generate(spec));
+        String specSource = "model evil {\n\tconv1d */ \\u002a/ @param <b>\n}";
+        GeneratedModel model = generator.generate(spec, specSource);
+        assertThat(model.source())
+                .contains(
+                        " * <p>From the spec:\n *\n * <pre>\n * model evil {\n *     conv1d &#42;/ &#92;u002a/ &#64;param &lt;b&gt;\n * }\n * </pre>");
+        Model instance = compileAndCreate(model);
         assertThat(instance.spec()).isEqualTo(spec);
         assertThat(instance.parameters())
                 .extracting(p -> p.key())
