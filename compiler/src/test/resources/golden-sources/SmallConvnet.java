@@ -144,12 +144,15 @@ public final class SmallConvnet extends AbstractModel {
         if (y.length < count) {
             throw new IllegalArgumentException("output array holds " + y.length + " values; a batch of " + batch + " examples of shape " + OUTPUT_SHAPE + " needs " + count);
         }
-        System.arraycopy(runLayers(x, batch), 0, y, 0, count);
+        ensureCapacity(batch);
+        runLayers(x, batch, y);
     }
 
     @Override
     protected float[] forwardTraining(float[] x, int batch) {
-        return runLayers(x, batch);
+        ensureCapacity(batch);
+        runLayers(x, batch, outOut);
+        return outOut;
     }
 
     @Override
@@ -173,15 +176,13 @@ public final class SmallConvnet extends AbstractModel {
     }
 
     /**
-     * Runs every forward pass and returns the array holding the outputs.
+     * Runs every forward pass; the last layer writes into {@code out}.
      */
-    private float[] runLayers(float[] x, int batch) {
-        ensureCapacity(batch);
+    private void runLayers(float[] x, int batch, float[] out) {
         convForward(x, convOut, batch);
         poolForward(convOut, poolOut, batch);
         // flatten: flatten (same data, no copy)
-        outForward(poolOut, outOut, batch);
-        return outOut;
+        outForward(poolOut, out, batch);
     }
 
     /**

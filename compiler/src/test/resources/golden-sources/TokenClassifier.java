@@ -160,12 +160,15 @@ public final class TokenClassifier extends AbstractModel {
         if (y.length < count) {
             throw new IllegalArgumentException("output array holds " + y.length + " values; a batch of " + batch + " examples of shape " + OUTPUT_SHAPE + " needs " + count);
         }
-        System.arraycopy(runLayers(x, batch, false), 0, y, 0, count);
+        ensureCapacity(batch);
+        runLayers(x, batch, false, y);
     }
 
     @Override
     protected float[] forwardTraining(float[] x, int batch) {
-        return runLayers(x, batch, dropoutInTraining());
+        ensureCapacity(batch);
+        runLayers(x, batch, dropoutInTraining(), outOut);
+        return outOut;
     }
 
     @Override
@@ -187,16 +190,14 @@ public final class TokenClassifier extends AbstractModel {
     }
 
     /**
-     * Runs every forward pass and returns the array holding the outputs.
+     * Runs every forward pass; the last layer writes into {@code out}.
      */
-    private float[] runLayers(float[] x, int batch, boolean training) {
-        ensureCapacity(batch);
+    private void runLayers(float[] x, int batch, boolean training, float[] out) {
         embeddingForward(x, embeddingOut, batch);
         convForward(embeddingOut, convOut, batch);
         poolForward(convOut, poolOut, batch);
         dropoutForward(poolOut, dropoutOut, batch, training);
-        outForward(dropoutOut, outOut, batch);
-        return outOut;
+        outForward(dropoutOut, out, batch);
     }
 
     /**

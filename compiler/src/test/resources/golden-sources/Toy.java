@@ -86,12 +86,15 @@ public final class Toy extends AbstractModel {
         if (y.length < count) {
             throw new IllegalArgumentException("output array holds " + y.length + " values; a batch of " + batch + " examples of shape " + OUTPUT_SHAPE + " needs " + count);
         }
-        System.arraycopy(runLayers(x, batch), 0, y, 0, count);
+        ensureCapacity(batch);
+        runLayers(x, batch, y);
     }
 
     @Override
     protected float[] forwardTraining(float[] x, int batch) {
-        return runLayers(x, batch);
+        ensureCapacity(batch);
+        runLayers(x, batch, c1dOut);
+        return c1dOut;
     }
 
     @Override
@@ -112,12 +115,10 @@ public final class Toy extends AbstractModel {
     }
 
     /**
-     * Runs every forward pass and returns the array holding the outputs.
+     * Runs every forward pass; the last layer writes into {@code out}.
      */
-    private float[] runLayers(float[] x, int batch) {
-        ensureCapacity(batch);
-        c1dForward(x, c1dOut, batch);
-        return c1dOut;
+    private void runLayers(float[] x, int batch, float[] out) {
+        c1dForward(x, out, batch);
     }
 
     /**

@@ -106,7 +106,9 @@ final class ModelClassWriter {
         type.addMethod(forwardTraining());
         type.addMethod(backward());
         type.addMethod(inputGradient());
-        type.addMethod(runLayers());
+        if (lastWritingLayer() >= 0) {
+            type.addMethod(runLayers());
+        }
         type.addMethod(ensureCapacity());
         if (writers.stream().anyMatch(w -> w instanceof EmbeddingWriter)) {
             type.addMethod(tokenId());
@@ -236,9 +238,19 @@ final class ModelClassWriter {
         return writers.stream().anyMatch(LayerWriter::usesTrainingFlag);
     }
 
+    /** Index of the last layer that writes its own output, or -1 when every layer is a reshape. */
+    private int lastWritingLayer() {
+        for (int i = writers.size() - 1; i >= 0; i--) {
+            if (!writers.get(i).aliasesInput()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private MethodSpec forward() {
         int outSize = shapes.get(shapes.size() - 1).size();
-        return MethodSpec.methodBuilder("forward")
+        MethodSpec.Builder m = MethodSpec.methodBuilder("forward")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(LayerWriter.FLOATS, "x")
@@ -251,20 +263,30 @@ final class ModelClassWriter {
                         "throw new $T(\"output array holds \" + y.length + \" values; a batch of \" + batch"
                                 + " + \" examples of shape \" + OUTPUT_SHAPE + \" needs \" + count)",
                         IllegalArgumentException.class)
-                .endControlFlow()
-                .addStatement(
-                        "System.arraycopy(runLayers(x, batch$L), 0, y, 0, count)", usesTrainingFlag() ? ", false" : "")
+                .endControlFlow();
+        if (lastWritingLayer() < 0) {
+            return m.addStatement("System.arraycopy(x, 0, y, 0, count)").build();
+        }
+        return m.addStatement("ensureCapacity(batch)")
+                .addStatement("runLayers(x, batch$L, y)", usesTrainingFlag() ? ", false" : "")
                 .build();
     }
 
     private MethodSpec forwardTraining() {
-        return MethodSpec.methodBuilder("forwardTraining")
+        MethodSpec.Builder m = MethodSpec.methodBuilder("forwardTraining")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
                 .returns(LayerWriter.FLOATS)
                 .addParameter(LayerWriter.FLOATS, "x")
-                .addParameter(TypeName.INT, "batch")
-                .addStatement("return runLayers(x, batch$L)", usesTrainingFlag() ? ", dropoutInTraining()" : "")
+                .addParameter(TypeName.INT, "batch");
+        m.addStatement("ensureCapacity(batch)");
+        int last = lastWritingLayer();
+        if (last < 0) {
+            return m.addStatement("return x").build();
+        }
+        String output = writers.get(last).outputBuffer();
+        return m.addStatement("runLayers(x, batch$L, $L)", usesTrainingFlag() ? ", dropoutInTraining()" : "", output)
+                .addStatement("return $L", output)
                 .build();
     }
 
@@ -280,14 +302,14 @@ final class ModelClassWriter {
     private MethodSpec runLayers() {
         MethodSpec.Builder m = MethodSpec.methodBuilder("runLayers")
                 .addModifiers(Modifier.PRIVATE)
-                .addJavadoc("Runs every forward pass and returns the array holding the outputs.\n")
-                .returns(LayerWriter.FLOATS)
+                .addJavadoc("Runs every forward pass; the last layer writes into {@code out}.\n")
                 .addParameter(LayerWriter.FLOATS, "x")
                 .addParameter(TypeName.INT, "batch");
         if (usesTrainingFlag()) {
             m.addParameter(TypeName.BOOLEAN, "training");
         }
-        m.addStatement("ensureCapacity(batch)");
+        m.addParameter(LayerWriter.FLOATS, "out");
+        int last = lastWritingLayer();
         for (int i = 0; i < writers.size(); i++) {
             LayerWriter w = writers.get(i);
             if (w.aliasesInput()) {
@@ -301,10 +323,10 @@ final class ModelClassWriter {
                     "$L($L, $L, batch$L)",
                     w.forwardName(),
                     activation(i),
-                    activation(i + 1),
+                    i == last ? "out" : activation(i + 1),
                     w.usesTrainingFlag() ? ", training" : "");
         }
-        return m.addStatement("return $L", activation(writers.size())).build();
+        return m.build();
     }
 
     private MethodSpec backward() {

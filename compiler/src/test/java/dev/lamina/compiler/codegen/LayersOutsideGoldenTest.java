@@ -94,6 +94,43 @@ class LayersOutsideGoldenTest {
         assertThat(model.inputGradient()).containsOnly(2f / n);
     }
 
+    @Test
+    void modelOfReshapesPassesDataAndGradientsThrough() {
+        Model model = create(new ModelSpec(
+                "reshapes",
+                new InputSpec(Shape.of(2, 3), false),
+                List.of(new LayerSpec.Flatten("flatten"), new LayerSpec.Reshape("reshape", List.of(3, 2))),
+                Optional.empty()));
+        model.setLoss(Loss.of(LossKind.MSE));
+        float[] x = {1, 2, 3, 4, 5, 6};
+        assertThat(model.predict(x, 1)).containsExactly(x);
+        float loss = model.computeGradients(x, new float[6], 1);
+        assertThat(loss).isCloseTo(91f / 6, within(1e-5f));
+        assertThat(model.inputGradient())
+                .containsExactly(new float[] {2f / 6, 4f / 6, 1, 8f / 6, 10f / 6, 2}, within(1e-6f));
+    }
+
+    @Test
+    void outputsWrittenStraightIntoTheCallersArrayMatchTrainingOutputs() {
+        Model model = create(new ModelSpec(
+                "dense_then_reshape",
+                new InputSpec(Shape.of(4), false),
+                List.of(
+                        new LayerSpec.Dense("dense", 6, true, Activation.TANH),
+                        new LayerSpec.Reshape("reshape", List.of(2, 3))),
+                Optional.empty()));
+        model.setLoss(Loss.of(LossKind.MSE));
+        float[] x = {0.5f, -1, 2, 0.25f, 1, 1, -1, 0};
+        float[] y = model.predict(x, 2);
+        float[] target = new float[12];
+        float loss = model.computeGradients(x, target, 2);
+        double expected = 0;
+        for (float v : y) {
+            expected += v * v;
+        }
+        assertThat(loss).isCloseTo((float) (expected / 12), within(1e-6f));
+    }
+
     private Model create(ModelSpec spec) {
         GeneratedModel model = generator.generate(spec);
         InMemoryJavaCompiler.Result result = TestCompiler.create().compile(model.qualifiedName(), model.source());
