@@ -426,9 +426,9 @@ public final class SmallConvnet extends AbstractModel {
             for (int t = 0; t < 8; t++) {
                 int yo = yb + t * 8;
                 for (int c = 0; c < 8; c++) {
-                    int best = xb + (t * 2) * 8 + c;
+                    int best = xb + t * 2 * 8 + c;
                     float m = x[best];
-                    for (int k = 0 + 1; k < 2; k++) {
+                    for (int k = 1; k < 2; k++) {
                         int i = xb + (t * 2 + k) * 8 + c;
                         if (x[i] > m) {
                             m = x[i];
@@ -475,12 +475,10 @@ public final class SmallConvnet extends AbstractModel {
      */
     private void outPackKernelTransposed() {
         float[] w = outKernel.value();
-        for (int g = 0; g < 1; g++) {
-            for (int r = 0; r < 64; r++) {
-                int wo = g * 192 + r * 3;
-                for (int c = 0; c < 3; c++) {
-                    outKernelRowsT[g * 3 + c][r] = w[wo + c];
-                }
+        for (int r = 0; r < 64; r++) {
+            int wo = r * 3;
+            for (int c = 0; c < 3; c++) {
+                outKernelRowsT[c][r] = w[wo + c];
             }
         }
     }

@@ -508,12 +508,10 @@ public final class TokenClassifier extends AbstractModel {
      */
     private void outPackKernelTransposed() {
         float[] w = outKernel.value();
-        for (int g = 0; g < 1; g++) {
-            for (int r = 0; r < 6; r++) {
-                int wo = g * 6 + r;
-                for (int c = 0; c < 1; c++) {
-                    outKernelRowsT[g + c][r] = w[wo + c];
-                }
+        for (int r = 0; r < 6; r++) {
+            int wo = r;
+            for (int c = 0; c < 1; c++) {
+                outKernelRowsT[c][r] = w[wo + c];
             }
         }
     }

@@ -190,7 +190,7 @@ final class Conv1DWriter extends LayerWriter {
                 body.addStatement("$T.fill(acc, 0f)", ARRAYS);
             }
             body.beginControlFlow("for (int k = $L; k < $L; k++)", kLo, kHi);
-            body.addStatement("int xo = xb + $L", Expressions.times("(" + window.inputStep("t", "k") + ")", channels));
+            body.addStatement("int xo = xb + $L", Expressions.scaled(window.inputStep("t", "k"), channels));
             if (channels == 1) {
                 body.addStatement("float xv = x[xo]");
                 body.addStatement("float[] wr = w[k]");

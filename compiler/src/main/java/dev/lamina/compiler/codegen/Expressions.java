@@ -6,10 +6,16 @@ final class Expressions {
 
     /** {@code var * factor}, written as {@code var} when the factor is 1 and {@code 0} when it is 0. */
     static String times(String var, int factor) {
-        if (factor == 0) {
+        if (factor == 0 || var.equals("0")) {
             return "0";
         }
         return factor == 1 ? var : var + " * " + factor;
+    }
+
+    /** {@code expr * factor}, parenthesizing a sum or difference: {@code (t - 1 + k) * 9}. */
+    static String scaled(String expr, int factor) {
+        boolean compound = expr.contains(" + ") || expr.contains(" - ");
+        return times(compound && factor != 1 ? "(" + expr + ")" : expr, factor);
     }
 
     /** {@code expr + constant} with the sign folded in; {@code expr} alone for 0. */

@@ -191,16 +191,21 @@ abstract class LayerWriter {
     protected static void copyIntoTransposedRows(
             CodeBlock.Builder code, String parameterField, String rowsField, int groups, int rows, int columns) {
         code.addStatement("float[] w = $L.value()", parameterField);
-        code.beginControlFlow("for (int g = 0; g < $L; g++)", groups);
+        if (groups > 1) {
+            code.beginControlFlow("for (int g = 0; g < $L; g++)", groups);
+        }
         code.beginControlFlow("for (int r = 0; r < $L; r++)", rows);
+        String group = groups > 1 ? "g" : "0";
         code.addStatement(
                 "int wo = $L",
-                Expressions.sum(Expressions.times("g", rows * columns), Expressions.times("r", columns)));
+                Expressions.sum(Expressions.times(group, rows * columns), Expressions.times("r", columns)));
         code.beginControlFlow("for (int c = 0; c < $L; c++)", columns);
-        code.addStatement("$L[$L][r] = w[wo + c]", rowsField, Expressions.sum(Expressions.times("g", columns), "c"));
+        code.addStatement("$L[$L][r] = w[wo + c]", rowsField, Expressions.sum(Expressions.times(group, columns), "c"));
         code.endControlFlow();
         code.endControlFlow();
-        code.endControlFlow();
+        if (groups > 1) {
+            code.endControlFlow();
+        }
     }
 
     /** Copies row arrays back into a flat parameter gradient. */

@@ -83,12 +83,10 @@ final class Pooling1DWriter extends LayerWriter {
             body.addStatement("int yo = $L", Expressions.sum("yb", Expressions.times("t", channels)));
             body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
             if (isMax()) {
-                body.addStatement(
-                        "int best = xb + $L + c", Expressions.times("(" + window.inputStep("t", kLo) + ")", channels));
+                body.addStatement("int best = xb + $L + c", Expressions.scaled(window.inputStep("t", kLo), channels));
                 body.addStatement("float m = x[best]");
-                body.beginControlFlow("for (int k = $L + 1; k < $L; k++)", kLo, kHi);
-                body.addStatement(
-                        "int i = xb + $L + c", Expressions.times("(" + window.inputStep("t", "k") + ")", channels));
+                body.beginControlFlow("for (int k = $L; k < $L; k++)", Expressions.plus(kLo, 1), kHi);
+                body.addStatement("int i = xb + $L + c", Expressions.scaled(window.inputStep("t", "k"), channels));
                 body.beginControlFlow("if (x[i] > m)");
                 body.addStatement("m = x[i]");
                 body.addStatement("best = i");
@@ -99,8 +97,7 @@ final class Pooling1DWriter extends LayerWriter {
             } else {
                 body.addStatement("float s = 0f");
                 body.beginControlFlow("for (int k = $L; k < $L; k++)", kLo, kHi);
-                body.addStatement(
-                        "s += x[xb + $L + c]", Expressions.times("(" + window.inputStep("t", "k") + ")", channels));
+                body.addStatement("s += x[xb + $L + c]", Expressions.scaled(window.inputStep("t", "k"), channels));
                 body.endControlFlow();
                 body.addStatement("y[yo + c] = s / $L", kLo.equals("0") ? kHi : "(kHi - kLo)");
             }
@@ -133,8 +130,7 @@ final class Pooling1DWriter extends LayerWriter {
             body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
             body.addStatement("float g = dy[yo + c] / $L", kLo.equals("0") ? kHi : "(kHi - kLo)");
             body.beginControlFlow("for (int k = $L; k < $L; k++)", kLo, kHi);
-            body.addStatement(
-                    "dx[xb + $L + c] += g", Expressions.times("(" + window.inputStep("t", "k") + ")", channels));
+            body.addStatement("dx[xb + $L + c] += g", Expressions.scaled(window.inputStep("t", "k"), channels));
             body.endControlFlow();
             body.endControlFlow();
         });
