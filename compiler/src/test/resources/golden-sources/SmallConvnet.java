@@ -337,11 +337,18 @@ public final class SmallConvnet extends AbstractModel {
                         }
                     }
                     float[] dxi = dxRows[ti];
-                    for (int f = 0; f < 8; f++) {
-                        float rv = row[f];
-                        float[] wtr = wt[k * 8 + f];
+                    for (int f = 0; f < 8; f += 4) {
+                        int wo = k * 8 + f;
+                        float r0 = row[f + 0];
+                        float[] wt0 = wt[wo + 0];
+                        float r1 = row[f + 1];
+                        float[] wt1 = wt[wo + 1];
+                        float r2 = row[f + 2];
+                        float[] wt2 = wt[wo + 2];
+                        float r3 = row[f + 3];
+                        float[] wt3 = wt[wo + 3];
                         for (int c = 0; c < 2; c++) {
-                            dxi[c] += rv * wtr[c];
+                            dxi[c] += r0 * wt0[c] + r1 * wt1[c] + r2 * wt2[c] + r3 * wt3[c];
                         }
                     }
                 }
@@ -365,11 +372,18 @@ public final class SmallConvnet extends AbstractModel {
                         }
                     }
                     float[] dxi = dxRows[ti];
-                    for (int f = 0; f < 8; f++) {
-                        float rv = row[f];
-                        float[] wtr = wt[k * 8 + f];
+                    for (int f = 0; f < 8; f += 4) {
+                        int wo = k * 8 + f;
+                        float r0 = row[f + 0];
+                        float[] wt0 = wt[wo + 0];
+                        float r1 = row[f + 1];
+                        float[] wt1 = wt[wo + 1];
+                        float r2 = row[f + 2];
+                        float[] wt2 = wt[wo + 2];
+                        float r3 = row[f + 3];
+                        float[] wt3 = wt[wo + 3];
                         for (int c = 0; c < 2; c++) {
-                            dxi[c] += rv * wtr[c];
+                            dxi[c] += r0 * wt0[c] + r1 * wt1[c] + r2 * wt2[c] + r3 * wt3[c];
                         }
                     }
                 }
@@ -395,11 +409,18 @@ public final class SmallConvnet extends AbstractModel {
                         }
                     }
                     float[] dxi = dxRows[ti];
-                    for (int f = 0; f < 8; f++) {
-                        float rv = row[f];
-                        float[] wtr = wt[k * 8 + f];
+                    for (int f = 0; f < 8; f += 4) {
+                        int wo = k * 8 + f;
+                        float r0 = row[f + 0];
+                        float[] wt0 = wt[wo + 0];
+                        float r1 = row[f + 1];
+                        float[] wt1 = wt[wo + 1];
+                        float r2 = row[f + 2];
+                        float[] wt2 = wt[wo + 2];
+                        float r3 = row[f + 3];
+                        float[] wt3 = wt[wo + 3];
                         for (int c = 0; c < 2; c++) {
-                            dxi[c] += rv * wtr[c];
+                            dxi[c] += r0 * wt0[c] + r1 * wt1[c] + r2 * wt2[c] + r3 * wt3[c];
                         }
                     }
                 }

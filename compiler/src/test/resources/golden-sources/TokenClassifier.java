@@ -302,11 +302,18 @@ public final class TokenClassifier extends AbstractModel {
                 System.arraycopy(bias, 0, acc, 0, 6);
                 for (int k = kLo; k < kHi; k++) {
                     int xo = xb + (t - 4 + k * 2) * 4;
-                    for (int c = 0; c < 4; c++) {
-                        float xv = x[xo + c];
-                        float[] wr = w[k * 4 + c];
+                    for (int c = 0; c < 4; c += 4) {
+                        int wo = k * 4 + c;
+                        float x0 = x[xo + c + 0];
+                        float[] w0 = w[wo + 0];
+                        float x1 = x[xo + c + 1];
+                        float[] w1 = w[wo + 1];
+                        float x2 = x[xo + c + 2];
+                        float[] w2 = w[wo + 2];
+                        float x3 = x[xo + c + 3];
+                        float[] w3 = w[wo + 3];
                         for (int f = 0; f < 6; f++) {
-                            acc[f] += xv * wr[f];
+                            acc[f] += x0 * w0[f] + x1 * w1[f] + x2 * w2[f] + x3 * w3[f];
                         }
                     }
                 }
@@ -320,11 +327,18 @@ public final class TokenClassifier extends AbstractModel {
                 System.arraycopy(bias, 0, acc, 0, 6);
                 for (int k = 0; k < 3; k++) {
                     int xo = xb + (t - 4 + k * 2) * 4;
-                    for (int c = 0; c < 4; c++) {
-                        float xv = x[xo + c];
-                        float[] wr = w[k * 4 + c];
+                    for (int c = 0; c < 4; c += 4) {
+                        int wo = k * 4 + c;
+                        float x0 = x[xo + c + 0];
+                        float[] w0 = w[wo + 0];
+                        float x1 = x[xo + c + 1];
+                        float[] w1 = w[wo + 1];
+                        float x2 = x[xo + c + 2];
+                        float[] w2 = w[wo + 2];
+                        float x3 = x[xo + c + 3];
+                        float[] w3 = w[wo + 3];
                         for (int f = 0; f < 6; f++) {
-                            acc[f] += xv * wr[f];
+                            acc[f] += x0 * w0[f] + x1 * w1[f] + x2 * w2[f] + x3 * w3[f];
                         }
                     }
                 }

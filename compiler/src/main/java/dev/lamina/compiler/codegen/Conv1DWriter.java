@@ -22,6 +22,9 @@ final class Conv1DWriter extends LayerWriter {
     /** Multiply-adds per example up to which the layer is fully unrolled. */
     static final int UNROLL_LIMIT = 64;
 
+    /** Channels folded into one pass over the accumulator row when the channel count allows. */
+    static final int CHANNEL_BLOCK = 4;
+
     private final LayerSpec.Conv1D conv;
     private final int steps;
     private final int channels;
@@ -195,6 +198,24 @@ final class Conv1DWriter extends LayerWriter {
                 body.addStatement("float xv = x[xo]");
                 body.addStatement("float[] wr = w[k]");
                 axpy(body, "acc", "xv", "wr", filters);
+            } else if (channels % CHANNEL_BLOCK == 0) {
+                body.beginControlFlow("for (int c = 0; c < $L; c += $L)", channels, CHANNEL_BLOCK);
+                body.addStatement("int wo = $L", Expressions.sum(Expressions.times("k", channels), "c"));
+                StringBuilder sum = new StringBuilder();
+                for (int j = 0; j < CHANNEL_BLOCK; j++) {
+                    body.addStatement("float x$L = x[xo + c + $L]", j, j);
+                    body.addStatement("float[] w$L = w[wo + $L]", j, j);
+                    sum.append(j == 0 ? "" : " + ")
+                            .append("x")
+                            .append(j)
+                            .append(" * w")
+                            .append(j)
+                            .append("[f]");
+                }
+                body.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
+                body.addStatement("acc[f] += $L", sum);
+                body.endControlFlow();
+                body.endControlFlow();
             } else {
                 body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
                 body.addStatement("float xv = x[xo + c]");
@@ -269,13 +290,33 @@ final class Conv1DWriter extends LayerWriter {
             axpy(body, "g", "xv", "row", filters);
             body.endControlFlow();
             body.addStatement("float[] dxi = dxRows[ti]");
-            body.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
-            body.addStatement("float rv = row[f]");
-            body.addStatement("float[] wtr = wt[$L]", Expressions.sum(Expressions.times("k", filters), "f"));
-            body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
-            body.addStatement("dxi[c] += rv * wtr[c]");
-            body.endControlFlow();
-            body.endControlFlow();
+            if (filters % CHANNEL_BLOCK == 0) {
+                body.beginControlFlow("for (int f = 0; f < $L; f += $L)", filters, CHANNEL_BLOCK);
+                body.addStatement("int wo = $L", Expressions.sum(Expressions.times("k", filters), "f"));
+                StringBuilder sum = new StringBuilder();
+                for (int j = 0; j < CHANNEL_BLOCK; j++) {
+                    body.addStatement("float r$L = row[f + $L]", j, j);
+                    body.addStatement("float[] wt$L = wt[wo + $L]", j, j);
+                    sum.append(j == 0 ? "" : " + ")
+                            .append("r")
+                            .append(j)
+                            .append(" * wt")
+                            .append(j)
+                            .append("[c]");
+                }
+                body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
+                body.addStatement("dxi[c] += $L", sum);
+                body.endControlFlow();
+                body.endControlFlow();
+            } else {
+                body.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
+                body.addStatement("float rv = row[f]");
+                body.addStatement("float[] wtr = wt[$L]", Expressions.sum(Expressions.times("k", filters), "f"));
+                body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
+                body.addStatement("dxi[c] += rv * wtr[c]");
+                body.endControlFlow();
+                body.endControlFlow();
+            }
             body.endControlFlow();
         });
         code.beginControlFlow("for (int ti = 0; ti < $L; ti++)", steps);
