@@ -71,7 +71,7 @@ public final class SmallConvnet extends AbstractModel {
 
     private final float[] convAcc = new float[8];
 
-    private final float[] convRow = new float[8];
+    private final float[][] convStepRows = new float[4][8];
 
     private float[] convOut = new float[0];
 
@@ -305,7 +305,7 @@ public final class SmallConvnet extends AbstractModel {
         float[][] gw = convKernelGradRows;
         float[][] wt = convKernelRowsT;
         float[][] dxRows = convInGradRows;
-        float[] row = convRow;
+        float[][] stepRows = convStepRows;
         float[] gb = convBias.gradient();
         for (float[] r : gw) {
             Arrays.fill(r, 0f);
@@ -320,6 +320,7 @@ public final class SmallConvnet extends AbstractModel {
             for (int t = 0; t < 1; t++) {
                 int kLo = Math.max(0, -t + 1);
                 int kHi = Math.min(3, -t + 17);
+                float[] row = stepRows[0];
                 for (int f = 0; f < 8; f++) {
                     row[f] = y[yb + t * 8 + f] > 0f ? dy[yb + t * 8 + f] : 0f;
                 }
@@ -339,22 +340,71 @@ public final class SmallConvnet extends AbstractModel {
                     float[] dxi = dxRows[ti];
                     for (int f = 0; f < 8; f += 4) {
                         int wo = k * 8 + f;
-                        float r0 = row[f + 0];
+                        float rf0 = row[f + 0];
                         float[] wt0 = wt[wo + 0];
-                        float r1 = row[f + 1];
+                        float rf1 = row[f + 1];
                         float[] wt1 = wt[wo + 1];
-                        float r2 = row[f + 2];
+                        float rf2 = row[f + 2];
                         float[] wt2 = wt[wo + 2];
-                        float r3 = row[f + 3];
+                        float rf3 = row[f + 3];
                         float[] wt3 = wt[wo + 3];
                         for (int c = 0; c < 2; c++) {
-                            dxi[c] += r0 * wt0[c] + r1 * wt1[c] + r2 * wt2[c] + r3 * wt3[c];
+                            dxi[c] += rf0 * wt0[c] + rf1 * wt1[c] + rf2 * wt2[c] + rf3 * wt3[c];
                         }
                     }
                 }
             }
-            // output steps [1, 15): interior
-            for (int t = 1; t < 15; t++) {
+            // output steps [1, 13): interior, 4 at a time
+            for (int t = 1; t < 13; t += 4) {
+                for (int j = 0; j < 4; j++) {
+                    float[] row = stepRows[j];
+                    for (int f = 0; f < 8; f++) {
+                        row[f] = y[yb + (t + j) * 8 + f] > 0f ? dy[yb + (t + j) * 8 + f] : 0f;
+                    }
+                    for (int f = 0; f < 8; f++) {
+                        gb[f] += row[f];
+                    }
+                }
+                float[] r0 = stepRows[0];
+                float[] r1 = stepRows[1];
+                float[] r2 = stepRows[2];
+                float[] r3 = stepRows[3];
+                for (int k = 0; k < 3; k++) {
+                    int ti = t - 1 + k;
+                    int xo = xb + ti * 2;
+                    for (int c = 0; c < 2; c++) {
+                        float[] g = gw[k * 2 + c];
+                        float x0 = x[xo + c];
+                        float x1 = x[xo + 2 + c];
+                        float x2 = x[xo + 4 + c];
+                        float x3 = x[xo + 6 + c];
+                        for (int f = 0; f < 8; f++) {
+                            g[f] += x0 * r0[f] + x1 * r1[f] + x2 * r2[f] + x3 * r3[f];
+                        }
+                    }
+                    for (int j = 0; j < 4; j++) {
+                        float[] row = stepRows[j];
+                        float[] dxi = dxRows[ti + j];
+                        for (int f = 0; f < 8; f += 4) {
+                            int wo = k * 8 + f;
+                            float rf0 = row[f + 0];
+                            float[] wt0 = wt[wo + 0];
+                            float rf1 = row[f + 1];
+                            float[] wt1 = wt[wo + 1];
+                            float rf2 = row[f + 2];
+                            float[] wt2 = wt[wo + 2];
+                            float rf3 = row[f + 3];
+                            float[] wt3 = wt[wo + 3];
+                            for (int c = 0; c < 2; c++) {
+                                dxi[c] += rf0 * wt0[c] + rf1 * wt1[c] + rf2 * wt2[c] + rf3 * wt3[c];
+                            }
+                        }
+                    }
+                }
+            }
+            // output steps [13, 15): interior
+            for (int t = 13; t < 15; t++) {
+                float[] row = stepRows[0];
                 for (int f = 0; f < 8; f++) {
                     row[f] = y[yb + t * 8 + f] > 0f ? dy[yb + t * 8 + f] : 0f;
                 }
@@ -374,16 +424,16 @@ public final class SmallConvnet extends AbstractModel {
                     float[] dxi = dxRows[ti];
                     for (int f = 0; f < 8; f += 4) {
                         int wo = k * 8 + f;
-                        float r0 = row[f + 0];
+                        float rf0 = row[f + 0];
                         float[] wt0 = wt[wo + 0];
-                        float r1 = row[f + 1];
+                        float rf1 = row[f + 1];
                         float[] wt1 = wt[wo + 1];
-                        float r2 = row[f + 2];
+                        float rf2 = row[f + 2];
                         float[] wt2 = wt[wo + 2];
-                        float r3 = row[f + 3];
+                        float rf3 = row[f + 3];
                         float[] wt3 = wt[wo + 3];
                         for (int c = 0; c < 2; c++) {
-                            dxi[c] += r0 * wt0[c] + r1 * wt1[c] + r2 * wt2[c] + r3 * wt3[c];
+                            dxi[c] += rf0 * wt0[c] + rf1 * wt1[c] + rf2 * wt2[c] + rf3 * wt3[c];
                         }
                     }
                 }
@@ -392,6 +442,7 @@ public final class SmallConvnet extends AbstractModel {
             for (int t = 15; t < 16; t++) {
                 int kLo = Math.max(0, -t + 1);
                 int kHi = Math.min(3, -t + 17);
+                float[] row = stepRows[0];
                 for (int f = 0; f < 8; f++) {
                     row[f] = y[yb + t * 8 + f] > 0f ? dy[yb + t * 8 + f] : 0f;
                 }
@@ -411,16 +462,16 @@ public final class SmallConvnet extends AbstractModel {
                     float[] dxi = dxRows[ti];
                     for (int f = 0; f < 8; f += 4) {
                         int wo = k * 8 + f;
-                        float r0 = row[f + 0];
+                        float rf0 = row[f + 0];
                         float[] wt0 = wt[wo + 0];
-                        float r1 = row[f + 1];
+                        float rf1 = row[f + 1];
                         float[] wt1 = wt[wo + 1];
-                        float r2 = row[f + 2];
+                        float rf2 = row[f + 2];
                         float[] wt2 = wt[wo + 2];
-                        float r3 = row[f + 3];
+                        float rf3 = row[f + 3];
                         float[] wt3 = wt[wo + 3];
                         for (int c = 0; c < 2; c++) {
-                            dxi[c] += r0 * wt0[c] + r1 * wt1[c] + r2 * wt2[c] + r3 * wt3[c];
+                            dxi[c] += rf0 * wt0[c] + rf1 * wt1[c] + rf2 * wt2[c] + rf3 * wt3[c];
                         }
                     }
                 }

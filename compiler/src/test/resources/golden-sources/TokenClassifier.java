@@ -81,7 +81,7 @@ public final class TokenClassifier extends AbstractModel {
 
     private final float[] convAcc = new float[6];
 
-    private final float[] convRow = new float[6];
+    private final float[][] convStepRows = new float[4][6];
 
     private float[] convOut = new float[0];
 
@@ -358,7 +358,7 @@ public final class TokenClassifier extends AbstractModel {
         float[][] gw = convKernelGradRows;
         float[][] wt = convKernelRowsT;
         float[][] dxRows = convInGradRows;
-        float[] row = convRow;
+        float[][] stepRows = convStepRows;
         float[] gb = convBias.gradient();
         float[] pre = convPre;
         for (float[] r : gw) {
@@ -374,6 +374,7 @@ public final class TokenClassifier extends AbstractModel {
             for (int t = 0; t < 4; t++) {
                 int kLo = Math.max(0, -Math.floorDiv(t - 4, 2));
                 int kHi = Math.min(3, Math.floorDiv(-t + 15, 2) + 1);
+                float[] row = stepRows[0];
                 for (int f = 0; f < 6; f++) {
                     row[f] = dy[yb + t * 6 + f] * Functions.geluDerivative(pre[yb + t * 6 + f]);
                 }
@@ -400,30 +401,43 @@ public final class TokenClassifier extends AbstractModel {
                     }
                 }
             }
-            // output steps [4, 12): interior
-            for (int t = 4; t < 12; t++) {
-                for (int f = 0; f < 6; f++) {
-                    row[f] = dy[yb + t * 6 + f] * Functions.geluDerivative(pre[yb + t * 6 + f]);
+            // output steps [4, 12): interior, 4 at a time
+            for (int t = 4; t < 12; t += 4) {
+                for (int j = 0; j < 4; j++) {
+                    float[] row = stepRows[j];
+                    for (int f = 0; f < 6; f++) {
+                        row[f] = dy[yb + (t + j) * 6 + f] * Functions.geluDerivative(pre[yb + (t + j) * 6 + f]);
+                    }
+                    for (int f = 0; f < 6; f++) {
+                        gb[f] += row[f];
+                    }
                 }
-                for (int f = 0; f < 6; f++) {
-                    gb[f] += row[f];
-                }
+                float[] r0 = stepRows[0];
+                float[] r1 = stepRows[1];
+                float[] r2 = stepRows[2];
+                float[] r3 = stepRows[3];
                 for (int k = 0; k < 3; k++) {
                     int ti = t - 4 + k * 2;
                     int xo = xb + ti * 4;
                     for (int c = 0; c < 4; c++) {
-                        float xv = x[xo + c];
                         float[] g = gw[k * 4 + c];
+                        float x0 = x[xo + c];
+                        float x1 = x[xo + 4 + c];
+                        float x2 = x[xo + 8 + c];
+                        float x3 = x[xo + 12 + c];
                         for (int f = 0; f < 6; f++) {
-                            g[f] += xv * row[f];
+                            g[f] += x0 * r0[f] + x1 * r1[f] + x2 * r2[f] + x3 * r3[f];
                         }
                     }
-                    float[] dxi = dxRows[ti];
-                    for (int f = 0; f < 6; f++) {
-                        float rv = row[f];
-                        float[] wtr = wt[k * 6 + f];
-                        for (int c = 0; c < 4; c++) {
-                            dxi[c] += rv * wtr[c];
+                    for (int j = 0; j < 4; j++) {
+                        float[] row = stepRows[j];
+                        float[] dxi = dxRows[ti + j];
+                        for (int f = 0; f < 6; f++) {
+                            float rv = row[f];
+                            float[] wtr = wt[k * 6 + f];
+                            for (int c = 0; c < 4; c++) {
+                                dxi[c] += rv * wtr[c];
+                            }
                         }
                     }
                 }

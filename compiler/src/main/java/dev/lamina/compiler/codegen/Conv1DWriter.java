@@ -25,6 +25,9 @@ final class Conv1DWriter extends LayerWriter {
     /** Channels folded into one pass over the accumulator row when the channel count allows. */
     static final int CHANNEL_BLOCK = 4;
 
+    /** Interior output steps whose kernel-gradient updates share one pass over each gradient row. */
+    static final int STEP_BLOCK = 4;
+
     private final LayerSpec.Conv1D conv;
     private final int steps;
     private final int channels;
@@ -106,7 +109,7 @@ final class Conv1DWriter extends LayerWriter {
                 unrolled ? null : rows(gradRows(), taps * channels, filters),
                 unrolled ? null : rows(inGradRows(), steps, channels),
                 unrolled ? null : scratch(prefix + "Acc", filters),
-                unrolled ? null : scratch(prefix + "Row", filters));
+                unrolled ? null : rows(prefix + "StepRows", STEP_BLOCK, filters));
     }
 
     @Override
@@ -254,7 +257,7 @@ final class Conv1DWriter extends LayerWriter {
         code.addStatement("float[][] gw = $L", gradRows());
         code.addStatement("float[][] wt = $L", kernelRowsT());
         code.addStatement("float[][] dxRows = $L", inGradRows());
-        code.addStatement("float[] row = $L", prefix + "Row");
+        code.addStatement("float[][] stepRows = $L", prefix + "StepRows");
         if (conv.useBias()) {
             code.addStatement("float[] gb = $L.gradient()", bias());
         }
@@ -266,59 +269,17 @@ final class Conv1DWriter extends LayerWriter {
         code.addStatement("int xb = $L", Expressions.times("b", steps * channels));
         code.addStatement("int yb = $L", Expressions.times("b", outSteps * filters));
         zeroRows(code, "dxRows");
-        window.forEachStep(code, (body, kLo, kHi) -> {
-            ActivationCode.gradientRow(
-                    body,
-                    conv.activation(),
-                    "row",
-                    "dy",
-                    "y",
-                    "pre",
-                    Expressions.sum("yb", Expressions.times("t", filters)),
-                    filters);
-            if (conv.useBias()) {
-                body.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
-                body.addStatement("gb[f] += row[f]");
-                body.endControlFlow();
-            }
-            body.beginControlFlow("for (int k = $L; k < $L; k++)", kLo, kHi);
-            body.addStatement("int ti = $L", window.inputStep("t", "k"));
-            body.addStatement("int xo = xb + $L", Expressions.times("ti", channels));
-            body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
-            body.addStatement("float xv = x[xo + c]");
-            body.addStatement("float[] g = gw[$L]", Expressions.sum(Expressions.times("k", channels), "c"));
-            axpy(body, "g", "xv", "row", filters);
-            body.endControlFlow();
-            body.addStatement("float[] dxi = dxRows[ti]");
-            if (filters % CHANNEL_BLOCK == 0) {
-                body.beginControlFlow("for (int f = 0; f < $L; f += $L)", filters, CHANNEL_BLOCK);
-                body.addStatement("int wo = $L", Expressions.sum(Expressions.times("k", filters), "f"));
-                StringBuilder sum = new StringBuilder();
-                for (int j = 0; j < CHANNEL_BLOCK; j++) {
-                    body.addStatement("float r$L = row[f + $L]", j, j);
-                    body.addStatement("float[] wt$L = wt[wo + $L]", j, j);
-                    sum.append(j == 0 ? "" : " + ")
-                            .append("r")
-                            .append(j)
-                            .append(" * wt")
-                            .append(j)
-                            .append("[c]");
+        for (Window.Segment segment : window.segments()) {
+            int blockedEnd = segment.from() + (segment.to() - segment.from()) / STEP_BLOCK * STEP_BLOCK;
+            if (segment.interior() && blockedEnd > segment.from()) {
+                blockedSteps(code, segment.from(), blockedEnd);
+                if (blockedEnd < segment.to()) {
+                    window.emitSteps(code, blockedEnd, segment.to(), true, this::singleStep);
                 }
-                body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
-                body.addStatement("dxi[c] += $L", sum);
-                body.endControlFlow();
-                body.endControlFlow();
             } else {
-                body.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
-                body.addStatement("float rv = row[f]");
-                body.addStatement("float[] wtr = wt[$L]", Expressions.sum(Expressions.times("k", filters), "f"));
-                body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
-                body.addStatement("dxi[c] += rv * wtr[c]");
-                body.endControlFlow();
-                body.endControlFlow();
+                window.emitSteps(code, segment.from(), segment.to(), segment.interior(), this::singleStep);
             }
-            body.endControlFlow();
-        });
+        }
         code.beginControlFlow("for (int ti = 0; ti < $L; ti++)", steps);
         code.addStatement(
                 "System.arraycopy(dxRows[ti], 0, dx, xb + $L, $L)", Expressions.times("ti", channels), channels);
@@ -326,6 +287,118 @@ final class Conv1DWriter extends LayerWriter {
         code.endControlFlow();
         copyRowsInto(code, "gw", kernel(), conv.kernelSize() * channels, filters);
         return backwardMethod().addCode(code.build()).build();
+    }
+
+    /**
+     * {@link #STEP_BLOCK} interior output steps at once, so the kernel gradient makes one pass over
+     * each row {@code gw[k * C + c]} for four steps:
+     *
+     * <pre>{@code
+     * for (int f = 0; f < 100; f++) {
+     *     g[f] += x0 * r0[f] + x1 * r1[f] + x2 * r2[f] + x3 * r3[f];
+     * }
+     * }</pre>
+     */
+    private void blockedSteps(CodeBlock.Builder code, int from, int to) {
+        code.add("// output steps [$L, $L): interior, $L at a time\n", from, to, STEP_BLOCK);
+        code.beginControlFlow("for (int t = $L; t < $L; t += $L)", from, to, STEP_BLOCK);
+        code.beginControlFlow("for (int j = 0; j < $L; j++)", STEP_BLOCK);
+        code.addStatement("float[] row = stepRows[j]");
+        outputGradientRow(code, Expressions.sum("yb", Expressions.times("(t + j)", filters)));
+        code.endControlFlow();
+        StringBuilder sum = new StringBuilder();
+        for (int j = 0; j < STEP_BLOCK; j++) {
+            code.addStatement("float[] r$L = stepRows[$L]", j, j);
+            sum.append(j == 0 ? "" : " + ")
+                    .append("x")
+                    .append(j)
+                    .append(" * r")
+                    .append(j)
+                    .append("[f]");
+        }
+        code.beginControlFlow("for (int k = 0; k < $L; k++)", conv.kernelSize());
+        code.addStatement("int ti = $L", window.inputStep("t", "k"));
+        code.addStatement("int xo = xb + $L", Expressions.times("ti", channels));
+        code.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
+        code.addStatement("float[] g = gw[$L]", Expressions.sum(Expressions.times("k", channels), "c"));
+        for (int j = 0; j < STEP_BLOCK; j++) {
+            code.addStatement(
+                    "float x$L = x[$L]",
+                    j,
+                    Expressions.sum("xo", Integer.toString(j * conv.strides() * channels), "c"));
+        }
+        code.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
+        code.addStatement("g[f] += $L", sum);
+        code.endControlFlow();
+        code.endControlFlow();
+        code.beginControlFlow("for (int j = 0; j < $L; j++)", STEP_BLOCK);
+        code.addStatement("float[] row = stepRows[j]");
+        code.addStatement("float[] dxi = dxRows[$L]", Expressions.sum("ti", Expressions.times("j", conv.strides())));
+        inputGradient(code);
+        code.endControlFlow();
+        code.endControlFlow();
+        code.endControlFlow();
+    }
+
+    /** One output step: its gradient row, the kernel gradient and the input gradient. */
+    private void singleStep(CodeBlock.Builder body, String kLo, String kHi) {
+        body.addStatement("float[] row = stepRows[0]");
+        outputGradientRow(body, Expressions.sum("yb", Expressions.times("t", filters)));
+        body.beginControlFlow("for (int k = $L; k < $L; k++)", kLo, kHi);
+        body.addStatement("int ti = $L", window.inputStep("t", "k"));
+        body.addStatement("int xo = xb + $L", Expressions.times("ti", channels));
+        body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
+        body.addStatement("float xv = x[xo + c]");
+        body.addStatement("float[] g = gw[$L]", Expressions.sum(Expressions.times("k", channels), "c"));
+        axpy(body, "g", "xv", "row", filters);
+        body.endControlFlow();
+        body.addStatement("float[] dxi = dxRows[ti]");
+        inputGradient(body);
+        body.endControlFlow();
+    }
+
+    /** {@code row[f] = dy * act'} for the output step at {@code offset}, and the bias gradient. */
+    private void outputGradientRow(CodeBlock.Builder code, String offset) {
+        ActivationCode.gradientRow(code, conv.activation(), "row", "dy", "y", "pre", offset, filters);
+        if (conv.useBias()) {
+            code.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
+            code.addStatement("gb[f] += row[f]");
+            code.endControlFlow();
+        }
+    }
+
+    /**
+     * {@code dxi[c] += row[f] * wt[k * F + f][c]} over the filters, {@link #CHANNEL_BLOCK} filters
+     * per pass over {@code dxi} when the filter count allows.
+     */
+    private void inputGradient(CodeBlock.Builder body) {
+        if (filters % CHANNEL_BLOCK == 0) {
+            body.beginControlFlow("for (int f = 0; f < $L; f += $L)", filters, CHANNEL_BLOCK);
+            body.addStatement("int wo = $L", Expressions.sum(Expressions.times("k", filters), "f"));
+            StringBuilder sum = new StringBuilder();
+            for (int j = 0; j < CHANNEL_BLOCK; j++) {
+                body.addStatement("float rf$L = row[f + $L]", j, j);
+                body.addStatement("float[] wt$L = wt[wo + $L]", j, j);
+                sum.append(j == 0 ? "" : " + ")
+                        .append("rf")
+                        .append(j)
+                        .append(" * wt")
+                        .append(j)
+                        .append("[c]");
+            }
+            body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
+            body.addStatement("dxi[c] += $L", sum);
+            body.endControlFlow();
+            body.endControlFlow();
+        } else {
+            body.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
+            body.addStatement("float rv = row[f]");
+            body.addStatement("float[] wtr = wt[$L]", Expressions.sum(Expressions.times("k", filters), "f"));
+            body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
+            body.addStatement("dxi[c] += rv * wtr[c]");
+            body.endControlFlow();
+            body.endControlFlow();
+        }
     }
 
     /** {@code for (f) target[f] += scale * source[f]}: same index on both arrays, so C2 vectorizes it. */

@@ -93,21 +93,22 @@ record Window(int in, int out, int kernel, int stride, int dilation, int padLeft
      */
     void forEachStep(CodeBlock.Builder code, StepBody body) {
         for (Segment segment : segments()) {
-            code.add(
-                    "// output steps [$L, $L): $L\n",
-                    segment.from(),
-                    segment.to(),
-                    segment.interior() ? "interior" : "padded edge");
-            code.beginControlFlow("for (int t = $L; t < $L; t++)", segment.from(), segment.to());
-            if (segment.interior()) {
-                body.emit(code, "0", Integer.toString(kernel));
-            } else {
-                code.addStatement("int kLo = $L", firstTap("t"));
-                code.addStatement("int kHi = $L", endTap("t"));
-                body.emit(code, "kLo", "kHi");
-            }
-            code.endControlFlow();
+            emitSteps(code, segment.from(), segment.to(), segment.interior(), body);
         }
+    }
+
+    /** One loop over the output steps {@code [from, to)}, all interior or all edge. */
+    void emitSteps(CodeBlock.Builder code, int from, int to, boolean interior, StepBody body) {
+        code.add("// output steps [$L, $L): $L\n", from, to, interior ? "interior" : "padded edge");
+        code.beginControlFlow("for (int t = $L; t < $L; t++)", from, to);
+        if (interior) {
+            body.emit(code, "0", Integer.toString(kernel));
+        } else {
+            code.addStatement("int kLo = $L", firstTap("t"));
+            code.addStatement("int kHi = $L", endTap("t"));
+            body.emit(code, "kLo", "kHi");
+        }
+        code.endControlFlow();
     }
 
     private static int ceilDiv(int a, int b) {
