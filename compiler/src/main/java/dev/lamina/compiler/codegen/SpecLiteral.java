@@ -1,0 +1,189 @@
+package dev.lamina.compiler.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.OptimizerSpec;
+import dev.lamina.runtime.spec.Shape;
+import dev.lamina.runtime.spec.TrainingSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Emits Java that rebuilds a {@link ModelSpec}: names as escaped string literals, numbers as exact
+ * literals, so the generated class's {@code spec()} equals the spec it was generated from.
+ */
+final class SpecLiteral {
+    private static final String SPEC = "dev.lamina.runtime.spec";
+    static final ClassName MODEL_SPEC = ClassName.get(SPEC, "ModelSpec");
+    static final ClassName INPUT_SPEC = ClassName.get(SPEC, "InputSpec");
+    static final ClassName LAYER_SPEC = ClassName.get(SPEC, "LayerSpec");
+    static final ClassName SHAPE = ClassName.get(SPEC, "Shape");
+    static final ClassName PADDING = ClassName.get(SPEC, "Padding");
+    static final ClassName ACTIVATION = ClassName.get(SPEC, "Activation");
+    static final ClassName POOL_KIND = ClassName.get(SPEC, "PoolKind");
+    static final ClassName LOSS_KIND = ClassName.get(SPEC, "LossKind");
+    static final ClassName TRAINING_SPEC = ClassName.get(SPEC, "TrainingSpec");
+    static final ClassName OPTIMIZER_SPEC = ClassName.get(SPEC, "OptimizerSpec");
+    static final ClassName LIST = ClassName.get(List.class);
+    static final ClassName OPTIONAL = ClassName.get(Optional.class);
+
+    private SpecLiteral() {}
+
+    /** {@code new ModelSpec("toy", new InputSpec(Shape.of(4, 1), false), List.of(...), Optional.empty())}. */
+    static CodeBlock of(ModelSpec spec) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        code.add("new $T(\n", MODEL_SPEC).indent().indent();
+        code.add("$S,\n", spec.name());
+        code.add(
+                "new $T($L, $L),\n",
+                INPUT_SPEC,
+                shape(spec.input().shape()),
+                spec.input().integerIds());
+        code.add("$T.of(", LIST);
+        List<CodeBlock> layers = new ArrayList<>();
+        for (LayerSpec layer : spec.layers()) {
+            layers.add(layer(layer));
+        }
+        if (!layers.isEmpty()) {
+            code.add("\n").indent().indent();
+            code.add(CodeBlock.join(layers, ",\n"));
+            code.unindent().unindent();
+        }
+        code.add("),\n");
+        code.add("$L)", training(spec.training()));
+        code.unindent().unindent();
+        return code.build();
+    }
+
+    static CodeBlock shape(Shape shape) {
+        int[] dims = shape.dims();
+        List<String> parts = new ArrayList<>();
+        for (int d : dims) {
+            parts.add(Integer.toString(d));
+        }
+        return CodeBlock.of("$T.of($L)", SHAPE, String.join(", ", parts));
+    }
+
+    private static CodeBlock layer(LayerSpec layer) {
+        if (layer instanceof LayerSpec.Conv1D c) {
+            return CodeBlock.of(
+                    "new $T.Conv1D($S, $L, $L, $L, $T.$L, $L, $L, $T.$L)",
+                    LAYER_SPEC,
+                    c.name(),
+                    c.filters(),
+                    c.kernelSize(),
+                    c.strides(),
+                    PADDING,
+                    c.padding().name(),
+                    c.dilationRate(),
+                    c.useBias(),
+                    ACTIVATION,
+                    c.activation().name());
+        }
+        if (layer instanceof LayerSpec.Dense d) {
+            return CodeBlock.of(
+                    "new $T.Dense($S, $L, $L, $T.$L)",
+                    LAYER_SPEC,
+                    d.name(),
+                    d.units(),
+                    d.useBias(),
+                    ACTIVATION,
+                    d.activation().name());
+        }
+        if (layer instanceof LayerSpec.Pooling1D p) {
+            return CodeBlock.of(
+                    "new $T.Pooling1D($S, $T.$L, $L, $L, $T.$L)",
+                    LAYER_SPEC,
+                    p.name(),
+                    POOL_KIND,
+                    p.kind().name(),
+                    p.poolSize(),
+                    p.strides(),
+                    PADDING,
+                    p.padding().name());
+        }
+        if (layer instanceof LayerSpec.GlobalPooling1D g) {
+            return CodeBlock.of(
+                    "new $T.GlobalPooling1D($S, $T.$L)",
+                    LAYER_SPEC,
+                    g.name(),
+                    POOL_KIND,
+                    g.kind().name());
+        }
+        if (layer instanceof LayerSpec.Flatten f) {
+            return CodeBlock.of("new $T.Flatten($S)", LAYER_SPEC, f.name());
+        }
+        if (layer instanceof LayerSpec.Dropout d) {
+            return CodeBlock.of("new $T.Dropout($S, $L)", LAYER_SPEC, d.name(), Double.toString(d.rate()));
+        }
+        if (layer instanceof LayerSpec.ActivationLayer a) {
+            return CodeBlock.of(
+                    "new $T.ActivationLayer($S, $T.$L)",
+                    LAYER_SPEC,
+                    a.name(),
+                    ACTIVATION,
+                    a.activation().name());
+        }
+        if (layer instanceof LayerSpec.Embedding e) {
+            return CodeBlock.of("new $T.Embedding($S, $L, $L)", LAYER_SPEC, e.name(), e.inputDim(), e.outputDim());
+        }
+        if (layer instanceof LayerSpec.RepeatVector r) {
+            return CodeBlock.of("new $T.RepeatVector($S, $L)", LAYER_SPEC, r.name(), r.n());
+        }
+        LayerSpec.Reshape r = (LayerSpec.Reshape) layer;
+        List<String> dims = r.targetShape().stream().map(String::valueOf).toList();
+        return CodeBlock.of("new $T.Reshape($S, $T.of($L))", LAYER_SPEC, r.name(), LIST, String.join(", ", dims));
+    }
+
+    private static CodeBlock training(Optional<TrainingSpec> training) {
+        if (training.isEmpty()) {
+            return CodeBlock.of("$T.empty()", OPTIONAL);
+        }
+        TrainingSpec t = training.get();
+        return CodeBlock.of(
+                "$T.of(new $T($T.$L, $L))",
+                OPTIONAL,
+                TRAINING_SPEC,
+                LOSS_KIND,
+                t.loss().name(),
+                optimizer(t.optimizer()));
+    }
+
+    private static CodeBlock optimizer(OptimizerSpec optimizer) {
+        if (optimizer instanceof OptimizerSpec.Sgd s) {
+            return CodeBlock.of(
+                    "new $T.Sgd($L, $L, $L)",
+                    OPTIMIZER_SPEC,
+                    number(s.learningRate()),
+                    number(s.momentum()),
+                    s.nesterov());
+        }
+        if (optimizer instanceof OptimizerSpec.Adam a) {
+            return CodeBlock.of(
+                    "new $T.Adam($L, $L, $L, $L)",
+                    OPTIMIZER_SPEC,
+                    number(a.learningRate()),
+                    number(a.beta1()),
+                    number(a.beta2()),
+                    number(a.epsilon()));
+        }
+        OptimizerSpec.RmsProp r = (OptimizerSpec.RmsProp) optimizer;
+        return CodeBlock.of(
+                "new $T.RmsProp($L, $L, $L)",
+                OPTIMIZER_SPEC,
+                number(r.learningRate()),
+                number(r.rho()),
+                number(r.epsilon()));
+    }
+
+    /** An exact double literal; {@link Double#toString} round-trips. */
+    private static String number(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("hyper-parameter " + value + " is not a finite number");
+        }
+        return Double.toString(value);
+    }
+}
