@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lamina check}, {@code summary} and {@code explain}: exact output and exit codes. */
 class FrontEndCommandsTest {
     private static final String ACTIVITY_CNN =
-            Path.of("..", "samples", "activity_cnn.lamina").toString();
+            Path.of("..", "samples", "models", "activity_cnn.lamina").toString();
     private static final String RANK_ERROR =
             Path.of("..", "samples", "errors", "rank_error.lamina").toString();
 
@@ -73,7 +73,9 @@ class FrontEndCommandsTest {
     @Test
     void checkPassesTheSamplesAndFailsTheSeedRankError() {
         CliRun ok = CliRun.of(
-                "check", ACTIVITY_CNN, Path.of("..", "samples", "toy.lamina").toString());
+                "check",
+                ACTIVITY_CNN,
+                Path.of("..", "samples", "models", "toy.lamina").toString());
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).isEqualTo("2 files ok (2 models): 0 errors, 0 warnings\n");
         assertThat(ok.err()).isEmpty();

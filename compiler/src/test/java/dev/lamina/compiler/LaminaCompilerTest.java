@@ -28,7 +28,7 @@ class LaminaCompilerTest {
 
     @Test
     void activityCnnHas519164Parameters() {
-        Compilation c = LaminaCompiler.compile(Path.of("..", "samples", "activity_cnn.lamina"));
+        Compilation c = LaminaCompiler.compile(Path.of("..", "samples", "models", "activity_cnn.lamina"));
         assertThat(c.diagnostics()).isEmpty();
         CheckedModel model = c.models().get(0);
         assertThat(model.name()).isEqualTo("ActivityCnn");
@@ -140,7 +140,7 @@ class LaminaCompilerTest {
     @Test
     void everySampleCompilesAndTheSeedRankErrorIsCaught() {
         for (String sample : List.of("activity_cnn", "toy", "two_channels", "two_filters", "text_cnn")) {
-            Compilation c = LaminaCompiler.compile(Path.of("..", "samples", sample + ".lamina"));
+            Compilation c = LaminaCompiler.compile(Path.of("..", "samples", "models", sample + ".lamina"));
             assertThat(c.hasErrors()).as(c.render()).isFalse();
         }
         Compilation error = LaminaCompiler.compile(Path.of("..", "samples", "errors", "rank_error.lamina"));

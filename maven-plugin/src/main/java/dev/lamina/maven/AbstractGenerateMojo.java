@@ -1,0 +1,67 @@
+package dev.lamina.maven;
+
+import java.io.File;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** What {@code generate} and {@code generate-test} share: options, skipping, and the run itself. */
+abstract class AbstractGenerateMojo extends AbstractMojo {
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /**
+     * Package of the generated classes. By default a spec's folder below the source directory gives
+     * its package ({@code src/main/lamina/com/acme/net.lamina} goes to {@code com.acme}), as the
+     * ANTLR plugin does.
+     */
+    @Parameter(property = "lamina.packageName")
+    protected String packageName;
+
+    /** Skips generation (and adds no source root). */
+    @Parameter(property = "lamina.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    protected String pluginVersion;
+
+    /** The folder the specs are read from. */
+    protected abstract File sourceDirectory();
+
+    /** The folder the sources are written to. */
+    protected abstract File outputDirectory();
+
+    /** Registers the output folder with the project's main or test sources. */
+    protected abstract void addSourceRoot(String path);
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Lamina generation skipped (lamina.skip)");
+            return;
+        }
+        File state = new File(
+                project.getBuild().getDirectory(),
+                "lamina-state/" + outputDirectory().getName() + "-"
+                        + Integer.toHexString(
+                                outputDirectory().getAbsolutePath().hashCode()) + ".properties");
+        IncrementalGenerator generator = new IncrementalGenerator(
+                sourceDirectory().toPath(),
+                outputDirectory().toPath(),
+                state.toPath(),
+                packageName,
+                pluginVersion == null ? "dev" : pluginVersion,
+                new MavenLog(getLog()));
+        try {
+            IncrementalGenerator.Result result = generator.run();
+            getLog().info(result.describe());
+        } catch (SpecErrorsException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new MojoExecutionException("lamina: cannot generate sources: " + e.getMessage(), e);
+        }
+        addSourceRoot(outputDirectory().getAbsolutePath());
+    }
+}

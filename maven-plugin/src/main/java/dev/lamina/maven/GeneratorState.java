@@ -1,0 +1,62 @@
+package dev.lamina.maven;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * What the last run generated: per spec (path relative to the source folder) the fingerprint of its
+ * content, package and generator version, and the files it produced. Stored as a properties file.
+ */
+final class GeneratorState {
+    /** One spec's entry. */
+    record Entry(String fingerprint, List<String> files) {}
+
+    private final Map<String, Entry> entries;
+
+    GeneratorState(Map<String, Entry> entries) {
+        this.entries = new TreeMap<>(entries);
+    }
+
+    static GeneratorState read(Path file) throws IOException {
+        Map<String, Entry> entries = new TreeMap<>();
+        if (Files.isRegularFile(file)) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+            for (String spec : p.stringPropertyNames()) {
+                String[] parts = p.getProperty(spec).split(";", 2);
+                List<String> files =
+                        parts.length < 2 || parts[1].isEmpty() ? List.of() : Arrays.asList(parts[1].split(","));
+                entries.put(spec, new Entry(parts[0], files));
+            }
+        }
+        return new GeneratorState(entries);
+    }
+
+    Map<String, Entry> entries() {
+        return entries;
+    }
+
+    /** Writes the state next to its final place and moves it there in one step. */
+    void write(Path file) throws IOException {
+        Properties p = new Properties();
+        entries.forEach((spec, e) -> p.setProperty(spec, e.fingerprint() + ";" + String.join(",", e.files())));
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "lamina-maven-plugin: generated sources per spec");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
