@@ -1,12 +1,12 @@
 package dev.lamina.maven;
 
+import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +52,8 @@ final class GeneratorState {
     void write(Path file) throws IOException {
         Properties p = new Properties();
         entries.forEach((spec, e) -> p.setProperty(spec, e.fingerprint() + ";" + String.join(",", e.files())));
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "lamina-maven-plugin: generated sources per spec");
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StringWriter text = new StringWriter();
+        p.store(text, "lamina-maven-plugin: generated sources per spec");
+        AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,10 +1,10 @@
 package dev.lamina.maven;
 
+import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -124,7 +124,9 @@ final class IncrementalGenerator {
         int files = 0;
         for (SpecOutcome outcome : changed.values()) {
             for (GeneratedSource source : outcome.sources()) {
-                writeAtomically(outputDirectory.resolve(source.relativePath()), source.content());
+                AtomicFiles.write(
+                        outputDirectory.resolve(source.relativePath()),
+                        source.content().getBytes(StandardCharsets.UTF_8));
                 files++;
             }
         }
@@ -193,12 +195,5 @@ final class IncrementalGenerator {
         for (String f : files) {
             Files.deleteIfExists(outputDirectory.resolve(f));
         }
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

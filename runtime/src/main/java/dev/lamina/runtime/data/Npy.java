@@ -1,12 +1,12 @@
 package dev.lamina.runtime.data;
 
+import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -112,15 +112,7 @@ public final class Npy {
         for (float v : array.data()) {
             out.putFloat(v);
         }
-        Path absolute = file.toAbsolutePath();
-        Path temp = Files.createTempFile(
-                absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            Files.write(temp, out.array());
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, out.array());
     }
 
     private static boolean startsWithMagic(byte[] bytes) {

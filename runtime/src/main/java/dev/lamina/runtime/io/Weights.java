@@ -12,7 +12,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -113,15 +112,7 @@ public final class Weights {
                 out.putFloat(v);
             }
         }
-        Path absolute = file.toAbsolutePath();
-        Path temp = Files.createTempFile(
-                absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            Files.write(temp, out.array());
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, out.array());
     }
 
     /** Reads every tensor of a weights file, in file order, checking its structure. */
