@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lamina compile SPEC... -d OUTDIR}: generates one Java source per model of every spec. All
  * sources are generated in memory first; on any error (a spec diagnostic, a model the generator
- * cannot specialize, two models mapping to the same class) nothing is written. Files are written to
- * temporary files next to their targets and then moved into place.
+ * cannot specialize, two models mapping to the same class) nothing is written. Every source is first
+ * written to a hidden temporary file next to its target (with the usual permissions), then each is
+ * moved into place; no temporary file is left behind.
  */
 @Command(
         name = "compile",
@@ -62,7 +64,7 @@ public final class CompileCommand implements Callable<Integer> {
     private record Output(GeneratedModel source, String origin) {}
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         ModelGenerator generator;
         try {
             generator = new ModelGenerator(packageName);
@@ -79,7 +81,12 @@ public final class CompileCommand implements Callable<Integer> {
                 errors += compilation.errorCount();
                 continue;
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw FileErrors.of("cannot read", file, e);
+            }
             for (CheckedModel model : compilation.models()) {
                 String origin = "model " + model.name() + " (" + model.span() + ")";
                 GeneratedModel source;
@@ -107,7 +114,11 @@ public final class CompileCommand implements Callable<Integer> {
             err.println("lamina: the specs declare no model; nothing was written");
             return LaminaCli.EXIT_FAILURE;
         }
-        write(new ArrayList<>(outputs.values()));
+        try {
+            write(new ArrayList<>(outputs.values()));
+        } catch (IOException e) {
+            throw FileErrors.of("cannot write the sources under", outDir, e);
+        }
         return LaminaCli.EXIT_OK;
     }
 
@@ -118,10 +129,11 @@ public final class CompileCommand implements Callable<Integer> {
             for (Output output : outputs) {
                 Path target = outDir.resolve(output.source().relativePath()).toAbsolutePath();
                 Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(
-                        target.getParent(), target.getFileName().toString(), ".tmp");
+                Path temp = target.resolveSibling(
+                        "." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
                 temps.add(temp);
-                Files.writeString(temp, output.source().source(), StandardCharsets.UTF_8);
+                Files.writeString(
+                        temp, output.source().source(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             }
             for (int i = 0; i < outputs.size(); i++) {
                 Path target = outDir.resolve(outputs.get(i).source().relativePath());

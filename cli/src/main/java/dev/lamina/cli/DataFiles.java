@@ -1,13 +1,12 @@
 package dev.lamina.cli;
 
 import dev.lamina.runtime.data.Csv;
+import dev.lamina.runtime.data.DataFormatException;
 import dev.lamina.runtime.data.NdArray;
 import dev.lamina.runtime.data.Npy;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.Shape;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -35,12 +34,10 @@ final class DataFiles {
             if (name.endsWith(".csv")) {
                 return Csv.read(file, false);
             }
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(option + " " + file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new IllegalArgumentException(option + " " + file + ": permission denied");
-        } catch (IOException e) {
+        } catch (DataFormatException e) {
             throw new IllegalArgumentException(option + " " + e.getMessage());
+        } catch (IOException e) {
+            throw FileErrors.of(option, file, e);
         }
         throw new IllegalArgumentException(
                 option + " " + file + ": unknown data format; use a .npy file or a .csv file (one example per row)");

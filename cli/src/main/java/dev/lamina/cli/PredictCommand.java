@@ -4,7 +4,6 @@ import dev.lamina.compiler.CheckedModel;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.data.NdArray;
 import dev.lamina.runtime.data.Npy;
-import dev.lamina.runtime.io.Weights;
 import dev.lamina.runtime.spec.Shape;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,14 +84,18 @@ public final class PredictCommand implements Callable<Integer> {
         DataFiles.Examples inputs =
                 DataFiles.inputs("--x", x, definition.input().shape(), definition.name());
         Model model = engine.create(definition.spec(), 0);
-        Weights.load(model, weights);
+        WeightsFiles.load(model, weights);
         Shape output = SingleModel.outputShape(definition, inputs.exampleShape());
         float[] predictions = predict(model, inputs, output.size());
         if (out != null) {
             int[] dims = new int[output.rank() + 1];
             dims[0] = inputs.count();
             System.arraycopy(output.dims(), 0, dims, 1, output.rank());
-            Npy.write(out, new NdArray(dims, predictions));
+            try {
+                Npy.write(out, new NdArray(dims, predictions));
+            } catch (IOException e) {
+                throw FileErrors.of("cannot write --out", out, e);
+            }
             spec.commandLine()
                     .getOut()
                     .println("Wrote " + Plural.of(inputs.count(), "prediction") + " of shape " + output + " to " + out);

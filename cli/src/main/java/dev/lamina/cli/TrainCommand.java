@@ -2,7 +2,6 @@ package dev.lamina.cli;
 
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.runtime.Model;
-import dev.lamina.runtime.io.Weights;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.train.ConsoleReporter;
 import dev.lamina.runtime.train.EpochResult;
@@ -136,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
                 definition.name());
         DataFiles.checkSameCount(inputs, targets);
         if (initialWeights != null) {
-            Weights.load(model, initialWeights);
+            WeightsFiles.load(model, initialWeights);
         }
         PrintWriter out = spec.commandLine().getOut();
         printHeader(out, definition, model, inputs.count());
@@ -168,7 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
                         .findFirst()
                         .orElse(""));
         if (save != null) {
-            Weights.save(model, save);
+            WeightsFiles.save(model, save);
             out.println("Saved the weights to " + save);
         } else {
             out.println("The weights were not saved (use --save FILE to keep them)");
