@@ -3,6 +3,7 @@ package dev.lamina.cli;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -16,9 +17,20 @@ final class FileErrors {
         return new IllegalArgumentException(what + " " + file + ": " + reason(e));
     }
 
+    /**
+     * Checks, before any long work, that {@code file} can be created: its folder must exist. The
+     * message starts with {@code what}, e.g. {@code --save}.
+     */
+    static void checkFolderExists(String what, Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(what + " " + file + ": the folder " + folder + " does not exist");
+        }
+    }
+
     private static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "no such file or folder" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+            return "no such file or folder";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -69,12 +69,15 @@ public final class PredictCommand implements Callable<Integer> {
     int batchSize;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (batchSize < 1) {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
         }
         if (out != null && !out.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
             throw new ParameterException(spec.commandLine(), "--out must name a .npy file, got " + out);
+        }
+        if (out != null) {
+            FileErrors.checkFolderExists("--out", out);
         }
         Optional<CheckedModel> checked = SingleModel.load(spec.commandLine(), file, modelName);
         if (checked.isEmpty()) {

@@ -8,7 +8,6 @@ import dev.lamina.runtime.train.EpochResult;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingDivergedException;
 import dev.lamina.runtime.train.TrainingOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,8 +116,11 @@ public final class TrainCommand implements Callable<Integer> {
     boolean showWeights;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         TrainingOptions options = options();
+        if (save != null) {
+            FileErrors.checkFolderExists("--save", save);
+        }
         Optional<CheckedModel> checked = SingleModel.load(spec.commandLine(), file, modelName);
         if (checked.isEmpty()) {
             return LaminaCli.EXIT_FAILURE;
