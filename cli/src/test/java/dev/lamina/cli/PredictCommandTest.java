@@ -119,4 +119,21 @@ class PredictCommandTest {
         assertThat(out.exitCode()).isEqualTo(2);
         assertThat(out.err()).startsWith("--out must name a .npy file, got y.csv\n");
     }
+
+    @Test
+    void aFileWithSeveralModelsNeedsModelName() throws IOException {
+        Path spec = java.nio.file.Files.writeString(
+                dir.resolve("two.lamina"),
+                "model Wide {\n  input [4, 1]\n  conv1d(2, 2)\n}\n\n"
+                        + "model Toy {\n  input [4, 1]\n  conv1d(1, 2, use_bias=false)\n}\n");
+        CliRun ambiguous = CliRun.of("predict", spec.toString(), "--weights", kernelOneTwo.toString(), "--x", TOY_X);
+        assertThat(ambiguous.exitCode()).isEqualTo(1);
+        assertThat(ambiguous.err())
+                .isEqualTo("lamina: " + spec + " declares 2 models (Wide, Toy); choose one with --model NAME\n");
+
+        CliRun chosen = CliRun.of(
+                "predict", spec.toString(), "--model", "Toy", "--weights", kernelOneTwo.toString(), "--x", TOY_X);
+        assertThat(chosen.err()).isEmpty();
+        assertThat(chosen.out()).isEqualTo("6.0,11.0,14.0\n");
+    }
 }
