@@ -2,7 +2,9 @@ package dev.lamina.cli;
 
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.runtime.Model;
+import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.OptimizerSpec;
+import dev.lamina.runtime.spec.TrainingSpec;
 import dev.lamina.runtime.train.ConsoleReporter;
 import dev.lamina.runtime.train.EpochResult;
 import dev.lamina.runtime.train.Trainer;
@@ -128,14 +130,11 @@ public final class TrainCommand implements Callable<Integer> {
         CheckedModel definition = checked.get();
         DataFiles.Examples inputs =
                 DataFiles.inputs("--x", x, definition.input().shape(), definition.name());
-        Model model = engine.create(definition.spec(), seed);
+        LossKind loss = definition.spec().training().map(TrainingSpec::loss).orElse(LossKind.MSE);
         DataFiles.Examples targets = DataFiles.targets(
-                "--y",
-                y,
-                SingleModel.outputShape(definition, inputs.exampleShape()),
-                model.loss().kind(),
-                definition.name());
+                "--y", y, SingleModel.outputShape(definition, inputs.exampleShape()), loss, definition.name());
         DataFiles.checkSameCount(inputs, targets);
+        Model model = engine.create(definition.spec(), seed);
         if (initialWeights != null) {
             WeightsFiles.load(model, initialWeights);
         }
