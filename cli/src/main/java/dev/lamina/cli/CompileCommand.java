@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -98,10 +99,16 @@ public final class CompileCommand implements Callable<Integer> {
                     errors++;
                     continue;
                 }
-                Output previous = outputs.putIfAbsent(source.relativePath(), new Output(source, origin));
+                String key = source.relativePath().toLowerCase(Locale.ROOT);
+                Output previous = outputs.putIfAbsent(key, new Output(source, origin));
                 if (previous != null) {
-                    err.println("lamina: " + origin + " and " + previous.origin() + " both map to class "
-                            + source.qualifiedName() + "; rename one of them");
+                    String previousClass = previous.source().qualifiedName();
+                    err.println("lamina: " + origin + " and " + previous.origin()
+                            + (previousClass.equals(source.qualifiedName())
+                                    ? " both map to class " + previousClass
+                                    : " map to classes " + source.qualifiedName() + " and " + previousClass
+                                            + ", whose files collide on case-insensitive file systems")
+                            + "; rename one of them");
                     errors++;
                 }
             }

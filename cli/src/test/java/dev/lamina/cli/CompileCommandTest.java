@@ -128,6 +128,23 @@ class CompileCommandTest {
         assertThat(run.err()).startsWith("--package: 'a.class' is not a valid Java package name\n");
     }
 
+    @Test
+    void classNamesDifferingOnlyInCaseCollide() throws IOException {
+        Path spec = Files.writeString(
+                dir.resolve("case.lamina"),
+                "model Net {\n  input [3]\n  dense(1)\n}\n\nmodel NET {\n  input [3]\n  dense(1)\n}\n");
+        Path out = dir.resolve("src");
+        CliRun run = CliRun.of("compile", spec.toString(), "-d", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .isEqualTo("lamina: model NET (" + spec + ":6:1) and model Net (" + spec + ":1:1) map to classes"
+                        + " lamina.generated.NET and lamina.generated.Net, whose files collide on case-insensitive"
+                        + " file systems; rename one of them\n"
+                        + "1 error; nothing was written\n");
+        assertThat(out).doesNotExist();
+    }
+
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).toList();
