@@ -10,7 +10,15 @@ import picocli.CommandLine.Command;
         versionProvider = LaminaCli.Version.class,
         description =
                 "Compiles .lamina neural-network specs into plain Java, checks their shapes, trains and runs them.",
-        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SummaryCommand.class, ExplainCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            CheckCommand.class,
+            SummaryCommand.class,
+            ExplainCommand.class,
+            CompileCommand.class,
+            TrainCommand.class,
+            PredictCommand.class
+        })
 public final class LaminaCli {
     /** Success. */
     public static final int EXIT_OK = 0;

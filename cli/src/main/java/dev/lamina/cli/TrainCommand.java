@@ -1,0 +1,224 @@
+package dev.lamina.cli;
+
+import dev.lamina.compiler.CheckedModel;
+import dev.lamina.runtime.Model;
+import dev.lamina.runtime.spec.LossKind;
+import dev.lamina.runtime.spec.OptimizerSpec;
+import dev.lamina.runtime.spec.TrainingSpec;
+import dev.lamina.runtime.train.ConsoleReporter;
+import dev.lamina.runtime.train.EpochResult;
+import dev.lamina.runtime.train.Trainer;
+import dev.lamina.runtime.train.TrainingDivergedException;
+import dev.lamina.runtime.train.TrainingOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lamina train SPEC --x X --y Y}: trains a model on {@code .npy} or {@code .csv} data with
+ * the loss and optimizer of its {@code train} section, printing Keras-style epoch lines, and saves
+ * the weights with {@code --save}. Nothing is saved when training fails.
+ */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = "Trains a model on .npy or .csv data and saves its weights.")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The .lamina file.")
+    Path file;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "The model to train, when the file has several.")
+    String modelName;
+
+    @Option(
+            names = "--x",
+            required = true,
+            paramLabel = "X",
+            description = "Inputs: .npy of shape (N, *input shape), or .csv with one flattened example per row.")
+    Path x;
+
+    @Option(
+            names = "--y",
+            required = true,
+            paramLabel = "Y",
+            description = "Targets: .npy of shape (N, *output shape) (class indices for"
+                    + " sparse_categorical_crossentropy), or .csv with one flattened example per row.")
+    Path y;
+
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(
+            names = "--batch-size",
+            paramLabel = "B",
+            defaultValue = "32",
+            description = "Examples per mini-batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+            names = "--validation-split",
+            paramLabel = "F",
+            defaultValue = "0",
+            description =
+                    "Fraction of the examples, the last ones, held out for validation (default: ${DEFAULT-VALUE}).")
+    double validationSplit;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "0",
+            description = "Seed of the initial weights, the shuffling and dropout (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-shuffle", description = "Keep the examples in file order in every epoch.")
+    boolean noShuffle;
+
+    @Option(names = "--save", paramLabel = "WEIGHTS", description = "Where to write the trained weights.")
+    Path save;
+
+    @Option(
+            names = "--weights",
+            paramLabel = "INITIAL",
+            description = "Start from these weights instead of the seeded initialization.")
+    Path initialWeights;
+
+    @Option(
+            names = "--engine",
+            paramLabel = "ENGINE",
+            defaultValue = "generated",
+            converter = Engine.Converter.class,
+            description = "generated (compiled Java, needs a JDK) or interpreter (default: ${DEFAULT-VALUE}).")
+    Engine engine;
+
+    @Option(
+            names = "--log-every",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Print every N-th epoch, and the last (default: ${DEFAULT-VALUE}).")
+    int logEvery;
+
+    @Option(
+            names = "--show-weights",
+            description = "Print the weights after each printed epoch (models of at most " + Describe.MAX_SHOWN_VALUES
+                    + " values).")
+    boolean showWeights;
+
+    @Override
+    public Integer call() {
+        TrainingOptions options = options();
+        if (save != null) {
+            FileErrors.checkFolderExists("--save", save);
+        }
+        Optional<CheckedModel> checked = SingleModel.load(spec.commandLine(), file, modelName);
+        if (checked.isEmpty()) {
+            return LaminaCli.EXIT_FAILURE;
+        }
+        CheckedModel definition = checked.get();
+        DataFiles.Examples inputs =
+                DataFiles.inputs("--x", x, definition.input().shape(), definition.name());
+        LossKind loss = definition.spec().training().map(TrainingSpec::loss).orElse(LossKind.MSE);
+        DataFiles.Examples targets = DataFiles.targets(
+                "--y", y, SingleModel.outputShape(definition, inputs.exampleShape()), loss, definition.name());
+        DataFiles.checkSameCount(inputs, targets);
+        Model model = engine.create(definition.spec(), seed);
+        if (initialWeights != null) {
+            WeightsFiles.load(model, initialWeights);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        printHeader(out, definition, model, inputs.count());
+        boolean weightsShown = showWeights && Describe.weightsShown(model);
+        if (showWeights && !weightsShown) {
+            out.println("(--show-weights: the model has " + BatchShapes.count(model.parameterCount())
+                    + " values, more than " + Describe.MAX_SHOWN_VALUES + "; not shown)");
+        } else if (weightsShown) {
+            out.println(initialWeights == null ? "Initial weights (seed " + seed + "):" : "Initial weights:");
+            Describe.weights(model, out);
+        }
+        Optional<ConsoleReporter> terminal =
+                System.console() == null ? Optional.empty() : Optional.of(new ConsoleReporter(System.out, true));
+        Trainer trainer = new Trainer().addListener(new EpochLog(out, logEvery, model, weightsShown, terminal));
+        List<EpochResult> history;
+        try {
+            history = trainer.fit(model, inputs.values(), targets.values(), inputs.count(), options);
+        } catch (TrainingDivergedException e) {
+            out.flush();
+            spec.commandLine()
+                    .getErr()
+                    .println("lamina: " + e.getMessage() + (save == null ? "" : "; nothing was saved to " + save));
+            return LaminaCli.EXIT_FAILURE;
+        }
+        EpochResult last = history.get(history.size() - 1);
+        out.println("Trained " + Plural.of(epochs, "epoch") + ": final loss " + fourDecimals(last.loss())
+                + last.validationLoss().stream()
+                        .mapToObj(v -> ", val_loss " + fourDecimals(v))
+                        .findFirst()
+                        .orElse(""));
+        if (save != null) {
+            WeightsFiles.save(model, save);
+            out.println("Saved the weights to " + save);
+        } else {
+            out.println("The weights were not saved (use --save FILE to keep them)");
+        }
+        out.flush();
+        return LaminaCli.EXIT_OK;
+    }
+
+    private TrainingOptions options() {
+        if (epochs < 1) {
+            throw usage("--epochs must be at least 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw usage("--batch-size must be at least 1, got " + batchSize);
+        }
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw usage("--validation-split must be in [0, 1), got " + validationSplit);
+        }
+        if (logEvery < 1) {
+            throw usage("--log-every must be at least 1, got " + logEvery);
+        }
+        return new TrainingOptions(epochs, batchSize, validationSplit, seed, !noShuffle);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private void printHeader(PrintWriter out, CheckedModel definition, Model model, int examples) {
+        int training = (int) Math.floor(examples * (1 - validationSplit));
+        String optimizer = definition
+                .spec()
+                .training()
+                .map(t -> Describe.optimizer(t.optimizer()))
+                .orElse(Describe.optimizer(new OptimizerSpec.Adam(
+                                OptimizerSpec.Adam.DEFAULT_LEARNING_RATE,
+                                OptimizerSpec.Adam.DEFAULT_BETA_1,
+                                OptimizerSpec.Adam.DEFAULT_BETA_2,
+                                OptimizerSpec.Adam.DEFAULT_EPSILON))
+                        + " (the spec has no train section)");
+        out.println("Training model " + definition.name() + " from " + file + " with the " + engine.optionName()
+                + " engine");
+        out.println("  parameters: " + BatchShapes.count(model.parameterCount()));
+        out.println("  loss: " + model.loss().kind().kerasName() + ", optimizer: " + optimizer);
+        out.println("  examples: " + training + " for training, " + (examples - training) + " for validation;"
+                + " batch size " + batchSize + ", " + Plural.of(epochs, "epoch") + ", seed " + seed
+                + (noShuffle ? ", not shuffled" : ""));
+    }
+
+    private static String fourDecimals(double value) {
+        return String.format(java.util.Locale.ROOT, "%.4f", value);
+    }
+}
