@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lamina compile}: the files written, and nothing at all on any error. */
 class CompileCommandTest {
-    private static final Path SAMPLES = Path.of("..", "samples");
+    private static final Path SAMPLES = Path.of("..", "samples", "models");
 
     @TempDir
     Path dir;
@@ -65,7 +65,7 @@ class CompileCommandTest {
         CliRun run = CliRun.of(
                 "compile",
                 SAMPLES.resolve("toy.lamina").toString(),
-                SAMPLES.resolve("errors").resolve("rank_error.lamina").toString(),
+                SAMPLES.resolveSibling("errors").resolve("rank_error.lamina").toString(),
                 "-d",
                 out.toString());
 

@@ -16,7 +16,7 @@ class EngineTest {
     @ParameterizedTest
     @ValueSource(strings = {"toy.lamina", "two_channels.lamina", "activity_cnn.lamina"})
     void theSameSeedGivesTheSameInitialWeights(String sample) {
-        ModelSpec spec = LaminaCompiler.compile(Path.of("..", "samples", sample))
+        ModelSpec spec = LaminaCompiler.compile(Path.of("..", "samples", "models", sample))
                 .models()
                 .get(0)
                 .spec();

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code lamina train}: the seed toy with both engines, bad data, divergence and usage errors. */
 class TrainCommandTest {
-    static final String TOY = Path.of("..", "samples", "toy.lamina").toString();
+    static final String TOY = Path.of("..", "samples", "models", "toy.lamina").toString();
     static final String TOY_X = Path.of("..", "samples", "data", "toy_x.npy").toString();
     static final String TOY_Y = Path.of("..", "samples", "data", "toy_y.npy").toString();
 
