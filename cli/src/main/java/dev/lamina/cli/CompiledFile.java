@@ -3,9 +3,11 @@ package dev.lamina.cli;
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.compiler.Compilation;
 import dev.lamina.compiler.LaminaCompiler;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
@@ -45,5 +47,28 @@ final class CompiledFile {
             return Optional.empty();
         }
         return Optional.of(models);
+    }
+
+    /**
+     * Prints each selected model with {@code printer}, a blank line between models; returns the exit
+     * code (1 when the file had errors or no such model).
+     */
+    static int printEach(
+            CommandLine commandLine, Path file, String modelName, BiConsumer<CheckedModel, PrintWriter> printer) {
+        Optional<List<CheckedModel>> models = load(commandLine, file, modelName);
+        if (models.isEmpty()) {
+            return LaminaCli.EXIT_FAILURE;
+        }
+        PrintWriter out = commandLine.getOut();
+        boolean first = true;
+        for (CheckedModel m : models.get()) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            printer.accept(m, out);
+        }
+        out.flush();
+        return LaminaCli.EXIT_OK;
     }
 }

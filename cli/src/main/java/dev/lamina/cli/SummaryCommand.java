@@ -5,7 +5,6 @@ import dev.lamina.compiler.ir.CheckedLayer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,21 +32,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<List<CheckedModel>> models = CompiledFile.load(spec.commandLine(), file, model);
-        if (models.isEmpty()) {
-            return LaminaCli.EXIT_FAILURE;
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        boolean first = true;
-        for (CheckedModel m : models.get()) {
-            if (!first) {
-                out.println();
-            }
-            first = false;
-            print(m, out);
-        }
-        out.flush();
-        return LaminaCli.EXIT_OK;
+        return CompiledFile.printEach(spec.commandLine(), file, model, SummaryCommand::print);
     }
 
     static void print(CheckedModel model, PrintWriter out) {
