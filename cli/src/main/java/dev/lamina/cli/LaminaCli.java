@@ -1,5 +1,8 @@
 package dev.lamina.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +31,13 @@ public final class LaminaCli {
     public static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // One pair of writers for every subcommand, flushed before exit so no diagnostic is lost.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int exitCode = commandLine().setOut(out).setErr(err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(exitCode);
     }
 
     /** The configured command line, also used by tests; picocli maps usage errors to 2. */
