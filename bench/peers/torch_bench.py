@@ -118,7 +118,7 @@ def main():
     parser.add_argument("--models", default="toy,layer,activity_cnn,text_cnn")
     parser.add_argument("--batches", default="1,32")
     args = parser.parse_args()
-    warmup_s, iterations, iteration_s = (1.0, 2, 1.0) if args.quick else (5.0, 5, 2.0)
+    warmup_s, iterations, iteration_s = (1.0, 2, 0.5) if args.quick else (5.0, 5, 2.0)
 
     torch.set_num_threads(1)
     torch.manual_seed(7)

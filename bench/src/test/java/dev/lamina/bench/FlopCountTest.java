@@ -20,8 +20,8 @@ class FlopCountTest {
 
     @Test
     void activityCnnCountsItsFourConvolutionsAndTheDenseLayer() {
-        long expected = 502L * 10 * 2 * 100 + 493L * 10 * 100 * 100 + 155L * 10 * 100 * 160 + 146L * 10 * 160 * 160
-                + 160 * 4;
+        long expected =
+                502L * 10 * 2 * 100 + 493L * 10 * 100 * 100 + 155L * 10 * 100 * 160 + 146L * 10 * 160 * 160 + 160 * 4;
         assertThat(FlopCount.forwardMultiplyAdds(BenchModel.ACTIVITY_CNN.spec()))
                 .isEqualTo(expected)
                 .isEqualTo(112_480_640L);
