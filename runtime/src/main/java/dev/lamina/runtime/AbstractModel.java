@@ -68,8 +68,8 @@ public abstract class AbstractModel implements Model {
         if (outputGradient.length < count) {
             outputGradient = new float[count];
         }
-        for (Parameter p : parameters) {
-            java.util.Arrays.fill(p.gradient(), 0f);
+        for (int k = 0; k < parameters.size(); k++) { // indexed: no iterator per step
+            java.util.Arrays.fill(parameters.get(k).gradient(), 0f);
         }
         float value = loss.compute(output, target, count, lastAxis, outputGradient);
         if (trainingOutput.length < count) {

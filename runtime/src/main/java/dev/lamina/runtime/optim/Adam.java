@@ -11,6 +11,10 @@ public final class Adam implements Optimizer {
     private final OptimizerSpec.Adam spec;
     private final PerParameterState moments = new PerParameterState(2);
     private long iterations;
+    /** beta_1^t and beta_2^t, kept as running products instead of a pow per step. */
+    private double beta1Power = 1;
+
+    private double beta2Power = 1;
 
     public Adam(OptimizerSpec.Adam spec) {
         this.spec = spec;
@@ -19,13 +23,14 @@ public final class Adam implements Optimizer {
     @Override
     public void step(List<Parameter> parameters) {
         iterations++;
-        double t = iterations;
-        float alpha = (float)
-                (spec.learningRate() * Math.sqrt(1 - Math.pow(spec.beta2(), t)) / (1 - Math.pow(spec.beta1(), t)));
+        beta1Power *= spec.beta1();
+        beta2Power *= spec.beta2();
+        float alpha = (float) (spec.learningRate() * Math.sqrt(1 - beta2Power) / (1 - beta1Power));
         float oneMinusB1 = (float) (1 - spec.beta1());
         float oneMinusB2 = (float) (1 - spec.beta2());
         float epsilon = (float) spec.epsilon();
-        for (Parameter p : parameters) {
+        for (int k = 0; k < parameters.size(); k++) { // indexed: no iterator per step
+            Parameter p = parameters.get(k);
             float[] w = p.value();
             float[] g = p.gradient();
             float[][] s = moments.of(p);

@@ -21,7 +21,8 @@ public final class RmsProp implements Optimizer {
     @Override
     public void step(List<Parameter> parameters) {
         iterations++;
-        for (Parameter p : parameters) {
+        for (int k = 0; k < parameters.size(); k++) { // indexed: no iterator per step
+            Parameter p = parameters.get(k);
             float[] w = p.value();
             float[] g = p.gradient();
             float[] v = meanSquare.of(p)[0];
