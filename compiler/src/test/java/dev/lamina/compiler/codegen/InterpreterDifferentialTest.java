@@ -8,6 +8,8 @@ import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.interpreter.Interpreter;
 import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.optim.Optimizer;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -49,7 +51,7 @@ class InterpreterDifferentialTest {
                 .as(RandomStack::build);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void generatedCodeMatchesTheInterpreter(@ForAll("stacks") RandomStack stack) {
         Model interpreter = new Interpreter(stack.spec(), SEED);
         Model generated = compile(stack);
@@ -96,10 +98,30 @@ class InterpreterDifferentialTest {
         }
     }
 
+    /**
+     * Compiles against the runtime alone (all generated code needs), which keeps javac from
+     * opening every jar of the test class path on each try.
+     */
+    private static final InMemoryJavaCompiler JAVAC =
+            new InMemoryJavaCompiler(runtimeLocation(), InterpreterDifferentialTest.class.getClassLoader());
+
     private static Model compile(RandomStack stack) {
         GeneratedModel model = new ModelGenerator("dev.lamina.generated.differential").generate(stack.spec());
-        InMemoryJavaCompiler.Result result = TestCompiler.create().compile(model.qualifiedName(), model.source());
+        InMemoryJavaCompiler.Result result = JAVAC.compile(model.qualifiedName(), model.source());
         return CompiledGoldenModels.instantiate(result.load(model.qualifiedName()), SEED);
+    }
+
+    private static String runtimeLocation() {
+        try {
+            return Path.of(Model.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the runtime classes", e);
+        }
     }
 
     private static List<String> keys(Model model) {
