@@ -51,7 +51,7 @@ class InterpreterDifferentialTest {
                 .as(RandomStack::build);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 150)
     void generatedCodeMatchesTheInterpreter(@ForAll("stacks") RandomStack stack) {
         Model interpreter = new Interpreter(stack.spec(), SEED);
         Model generated = compile(stack);
