@@ -26,6 +26,9 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
     /** Values per layer output above which a layer is left out, to keep each try fast. */
     private static final int MAX_SIZE = 384;
 
+    /** Epsilon of Adam and RMSProp (see {@link #optimizer}). */
+    private static final double ADAPTIVE_EPSILON = 1e-3;
+
     private static final Padding[] CONV_PADDINGS = {Padding.VALID, Padding.SAME, Padding.CAUSAL};
     private static final Padding[] POOL_PADDINGS = {Padding.VALID, Padding.SAME};
 
@@ -140,12 +143,20 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
         return Activation.values()[gene % Activation.values().length];
     }
 
+    /**
+     * SGD (plain, momentum, Nesterov), Adam or RMSProp. Adam and RMSProp divide by the gradient's
+     * running magnitude plus epsilon, so with Keras's epsilon of 1e-7 a gradient that is zero in
+     * theory (the bias of a softmax layer under mae with errors of one sign) and rounding noise of
+     * 1e-9 in one engine becomes an update of 1% of the learning rate there and none in the other.
+     * An epsilon of 1e-3 keeps that division well conditioned; the optimizers themselves are
+     * runtime code shared by both engines, and the reference suite covers Keras's defaults.
+     */
     private static OptimizerSpec optimizer(int kind, int rate) {
         return switch (kind % 4) {
             case 0 -> new OptimizerSpec.Sgd(0.01 * (1 + rate % 10), 0, false);
             case 1 -> new OptimizerSpec.Sgd(0.01 * (1 + rate % 10), 0.9, rate % 2 == 0);
-            case 2 -> new OptimizerSpec.Adam(0.001 * (1 + rate % 10), 0.9, 0.999, 1e-7);
-            default -> new OptimizerSpec.RmsProp(0.001 * (1 + rate % 10), 0.9, 1e-7);
+            case 2 -> new OptimizerSpec.Adam(0.001 * (1 + rate % 10), 0.9, 0.999, ADAPTIVE_EPSILON);
+            default -> new OptimizerSpec.RmsProp(0.001 * (1 + rate % 10), 0.9, ADAPTIVE_EPSILON);
         };
     }
 
