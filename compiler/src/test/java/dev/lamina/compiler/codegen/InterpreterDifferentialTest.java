@@ -67,7 +67,7 @@ class InterpreterDifferentialTest {
                 .as(RandomStack::build);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 200)
     void generatedCodeMatchesTheInterpreter(@ForAll("stacks") RandomStack stack) {
         Model interpreter = new Interpreter(stack.spec(), SEED);
         Model generated = compile(stack);
