@@ -12,7 +12,7 @@ import java.util.List;
  * {@code activation}: element-wise, or per row of the last axis for softmax. The layer's input is
  * its pre-activation, so no extra buffer is kept.
  */
-final class ActivationLayerWriter extends LayerWriter {
+final class ActivationLayerWriter extends ComputingLayerWriter {
     private final Activation activation;
     private final int rowLength;
 

@@ -18,7 +18,7 @@ import javax.lang.model.element.Modifier;
  * inner loop {@code acc[f] += xv * w[f]} indexes both arrays alike and C2 vectorizes it; the input
  * gradient uses transposed rows {@code wt[k * F + f][c]} in the same axpy form.
  */
-final class Conv1DWriter extends LayerWriter {
+final class Conv1DWriter extends ComputingLayerWriter {
     /** Multiply-adds per example up to which the layer is fully unrolled. */
     static final int UNROLL_LIMIT = 64;
 

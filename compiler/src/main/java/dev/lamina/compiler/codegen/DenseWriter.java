@@ -16,7 +16,7 @@ import javax.lang.model.element.Modifier;
  * acc[u]} (same-index axpy, vectorized by C2); the input gradient uses transposed rows {@code
  * wt[u][i]}.
  */
-final class DenseWriter extends LayerWriter {
+final class DenseWriter extends ComputingLayerWriter {
     private final LayerSpec.Dense dense;
     private final int features;
     private final int units;

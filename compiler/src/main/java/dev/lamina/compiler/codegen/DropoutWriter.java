@@ -14,7 +14,7 @@ import javax.lang.model.element.Modifier;
  * and scaled by {@code 1 / (1 - rate)}; otherwise the identity. The mask of the last training pass
  * drives the backward pass.
  */
-final class DropoutWriter extends LayerWriter {
+final class DropoutWriter extends ComputingLayerWriter {
     private final LayerSpec.Dropout dropout;
 
     DropoutWriter(LayerSpec.Dropout dropout, String prefix, Shape in, Shape out) {

@@ -12,7 +12,7 @@ import java.util.List;
  * of the table; the backward pass scatter-adds into the table's gradient. There is no input
  * gradient.
  */
-final class EmbeddingWriter extends LayerWriter {
+final class EmbeddingWriter extends ComputingLayerWriter {
     private final LayerSpec.Embedding embedding;
 
     EmbeddingWriter(LayerSpec.Embedding embedding, String prefix, Shape in, Shape out) {

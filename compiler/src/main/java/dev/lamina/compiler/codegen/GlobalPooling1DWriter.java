@@ -12,7 +12,7 @@ import java.util.List;
  * {@code global_max_pooling1d} / {@code global_average_pooling1d}: (steps, channels) to
  * (channels). Steps run in the outer loop so the channel loop reads consecutive values.
  */
-final class GlobalPooling1DWriter extends LayerWriter {
+final class GlobalPooling1DWriter extends ComputingLayerWriter {
     private final LayerSpec.GlobalPooling1D pool;
     private final int steps;
     private final int channels;

@@ -14,10 +14,10 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the members of one layer of a generated model: its fields, its forward pass {@code
- * <prefix>Forward(x, y, batch)} and its backward pass {@code <prefix>Backward(x, y, dy, dx,
- * batch)}, with every shape a literal. One subclass per layer kind; {@link ModelClassWriter}
- * assembles them.
+ * Writes the members of one layer of a generated model: its fields and its backward pass {@code
+ * <prefix>Backward(x, y, dy, dx, batch)}, plus a forward pass for layers that compute an output
+ * ({@link ComputingLayerWriter}), with every shape a literal. One subclass per layer kind; {@link
+ * ModelClassWriter} assembles them.
  */
 abstract class LayerWriter {
     static final TypeName FLOATS = ArrayTypeName.of(TypeName.FLOAT);
@@ -57,8 +57,8 @@ abstract class LayerWriter {
     }
 
     /** Whether the output is the input itself (flatten, reshape): no buffer, no forward pass. */
-    boolean aliasesInput() {
-        return false;
+    final boolean aliasesInput() {
+        return !(this instanceof ComputingLayerWriter);
     }
 
     /** Whether the forward pass takes the training flag (dropout). */
@@ -84,16 +84,13 @@ abstract class LayerWriter {
         return List.of();
     }
 
-    abstract MethodSpec forward();
+    /** The layer's passes in the order they are emitted: forward (if any), then backward. */
+    abstract List<MethodSpec> passes();
 
     abstract MethodSpec backward();
 
     /** The layer's row of the summary table: type and main options. */
     abstract String describe();
-
-    final String forwardName() {
-        return prefix + "Forward";
-    }
 
     final String backwardName() {
         return prefix + "Backward";
@@ -107,25 +104,6 @@ abstract class LayerWriter {
     /** The buffer receiving d(loss)/d(this layer's input). */
     final String inputGradientBuffer() {
         return prefix + "InGrad";
-    }
-
-    /** A forward-pass method skeleton with its Javadoc. */
-    protected final MethodSpec.Builder forwardMethod() {
-        MethodSpec.Builder m = MethodSpec.methodBuilder(forwardName())
-                .addModifiers(Modifier.PRIVATE)
-                .addJavadoc(
-                        "Forward pass of $L: $L, $L to $L.\n",
-                        JavaNames.commentText(layer.name()),
-                        JavaNames.commentText(describe()),
-                        in,
-                        out)
-                .addParameter(FLOATS, "x")
-                .addParameter(FLOATS, "y")
-                .addParameter(TypeName.INT, "batch");
-        if (usesTrainingFlag()) {
-            m.addParameter(TypeName.BOOLEAN, "training");
-        }
-        return m;
     }
 
     /** A backward-pass method skeleton with its Javadoc. */

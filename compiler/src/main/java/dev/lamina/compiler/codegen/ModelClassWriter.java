@@ -29,10 +29,14 @@ final class ModelClassWriter {
     private final List<Shape> shapes;
     private final List<LayerWriter> writers = new ArrayList<>();
     private final String specSource;
+    private final List<String> layerOrigins;
 
-    ModelClassWriter(ModelSpec spec, String className, List<Shape> shapes, String specSource) {
+    /** {@code layerOrigins}: one spec-line description per layer, or empty. */
+    ModelClassWriter(
+            ModelSpec spec, String className, List<Shape> shapes, String specSource, List<String> layerOrigins) {
         this.spec = spec;
         this.specSource = specSource;
+        this.layerOrigins = layerOrigins;
         this.className = className;
         this.shapes = shapes;
         List<String> prefixes = JavaNames.layerPrefixes(
@@ -113,14 +117,22 @@ final class ModelClassWriter {
         if (writers.stream().anyMatch(w -> w instanceof EmbeddingWriter)) {
             type.addMethod(tokenId());
         }
-        for (LayerWriter w : writers) {
-            type.addMethods(w.helperMethods());
-            if (!w.aliasesInput()) {
-                type.addMethod(w.forward());
+        for (int i = 0; i < writers.size(); i++) {
+            LayerWriter w = writers.get(i);
+            List<MethodSpec> methods = new ArrayList<>(w.helperMethods());
+            methods.addAll(w.passes());
+            for (MethodSpec method : methods) {
+                type.addMethod(layerOrigins.isEmpty() ? method : withOrigin(method, layerOrigins.get(i)));
             }
-            type.addMethod(w.backward());
         }
         return type.build();
+    }
+
+    /** Adds the spec line the layer comes from to a layer method's Javadoc. */
+    private static MethodSpec withOrigin(MethodSpec method, String origin) {
+        return method.toBuilder()
+                .addJavadoc("\n<p>From $L\n", JavaNames.commentText(origin))
+                .build();
     }
 
     private CodeBlock classJavadoc() {
@@ -311,12 +323,12 @@ final class ModelClassWriter {
         m.addParameter(LayerWriter.FLOATS, "out");
         int last = lastWritingLayer();
         for (int i = 0; i < writers.size(); i++) {
-            LayerWriter w = writers.get(i);
-            if (w.aliasesInput()) {
+            LayerWriter layer = writers.get(i);
+            if (!(layer instanceof ComputingLayerWriter w)) {
                 m.addComment(
                         "$L: $L",
                         JavaNames.commentText(spec.layers().get(i).name()),
-                        JavaNames.commentText(w.describe()));
+                        JavaNames.commentText(layer.describe()));
                 continue;
             }
             m.addStatement(

@@ -2,6 +2,7 @@ package dev.lamina.compiler.codegen;
 
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import dev.lamina.compiler.CheckedModel;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
@@ -48,15 +49,47 @@ public final class ModelGenerator {
      *     cannot be specialized
      */
     public GeneratedModel generate(ModelSpec spec, String specSource) {
+        return generate(spec, specSource, List.of());
+    }
+
+    /**
+     * The source of the class for {@code spec}, quoting {@code specSource} (may be null) in the
+     * class Javadoc and, in the Javadoc of each layer's methods, its origin: {@code layerOrigins}
+     * holds one description per layer, e.g. {@code toy.lamina:4: conv1d(1, 2, use_bias=false)}, or
+     * is empty.
+     *
+     * @throws UnsupportedModelException if a shape is only known at run time or the layer stack
+     *     cannot be specialized
+     */
+    public GeneratedModel generate(ModelSpec spec, String specSource, List<String> layerOrigins) {
         List<Shape> shapes = checkedShapes(spec);
+        if (!layerOrigins.isEmpty() && layerOrigins.size() != spec.layers().size()) {
+            throw new IllegalArgumentException(layerOrigins.size() + " layer origins for the "
+                    + spec.layers().size() + " layers of model '" + JavaNames.commentText(spec.name()) + "'");
+        }
         String className = JavaNames.className(spec.name());
-        TypeSpec type = new ModelClassWriter(spec, className, shapes, specSource).write();
+        TypeSpec type = new ModelClassWriter(spec, className, shapes, specSource, List.copyOf(layerOrigins)).write();
         String source = JavaFile.builder(packageName, type)
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build()
                 .toString();
         return new GeneratedModel(packageName, className, source);
+    }
+
+    /**
+     * The source of the class for a model checked by the front end, from the text it was compiled
+     * from: the class Javadoc quotes the model's declaration, and each layer's methods name their
+     * spec line, e.g. {@code toy.lamina:4: conv1d(1, 2, use_bias=false)} (the file name without its
+     * directory, so the output does not depend on where it was compiled).
+     *
+     * @throws UnsupportedModelException if a shape is only known at run time or the layer stack
+     *     cannot be specialized
+     */
+    public GeneratedModel generate(CheckedModel model, String sourceText) {
+        Objects.requireNonNull(sourceText, "sourceText");
+        return generate(
+                model.spec(), SpecOrigins.modelText(model, sourceText), SpecOrigins.layerOrigins(model, sourceText));
     }
 
     private static List<Shape> checkedShapes(ModelSpec spec) {

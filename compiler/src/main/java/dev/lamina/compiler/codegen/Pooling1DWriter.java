@@ -14,7 +14,7 @@ import java.util.List;
  * the index of each maximum (the first one on ties) for the backward pass; same-padded averages
  * divide by the number of real steps.
  */
-final class Pooling1DWriter extends LayerWriter {
+final class Pooling1DWriter extends ComputingLayerWriter {
     private final LayerSpec.Pooling1D pool;
     private final int steps;
     private final int channels;

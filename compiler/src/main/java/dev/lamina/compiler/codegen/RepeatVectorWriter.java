@@ -6,7 +6,7 @@ import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
 
 /** {@code repeat_vector}: (features) to (n, features); the gradient sums the n copies. */
-final class RepeatVectorWriter extends LayerWriter {
+final class RepeatVectorWriter extends ComputingLayerWriter {
     private final int n;
     private final int features;
 

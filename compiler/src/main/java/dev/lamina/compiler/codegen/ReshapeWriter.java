@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
+import java.util.List;
 
 /**
  * {@code flatten} and {@code reshape}: the flat channels-last data does not change, so the output
@@ -19,14 +20,10 @@ final class ReshapeWriter extends LayerWriter {
         return layer.typeName() + " (same data, no copy)";
     }
 
+    /** Only the backward pass: the forward pass has nothing to do. */
     @Override
-    boolean aliasesInput() {
-        return true;
-    }
-
-    @Override
-    MethodSpec forward() {
-        throw new IllegalStateException("a reshape has no forward pass: its output is its input");
+    List<MethodSpec> passes() {
+        return List.of(backward());
     }
 
     /** Emits {@code System.arraycopy(dy, 0, dx, 0, batch * size)}. */

@@ -2,22 +2,12 @@ package dev.lamina.compiler.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lamina.runtime.spec.Activation;
-import dev.lamina.runtime.spec.InputSpec;
-import dev.lamina.runtime.spec.LayerSpec;
-import dev.lamina.runtime.spec.LossKind;
-import dev.lamina.runtime.spec.ModelSpec;
-import dev.lamina.runtime.spec.OptimizerSpec;
-import dev.lamina.runtime.spec.Padding;
-import dev.lamina.runtime.spec.PoolKind;
-import dev.lamina.runtime.spec.Shape;
-import dev.lamina.runtime.spec.TrainingSpec;
+import dev.lamina.compiler.Compilation;
+import dev.lamina.compiler.LaminaCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,14 +28,68 @@ class GoldenSourcesTest {
     static final String UPDATE_PROPERTY = "lamina.updateGoldenSources";
     static final Path DIRECTORY = Path.of("src", "test", "resources", "golden-sources");
 
-    static Stream<ModelSpec> models() {
-        return Stream.of(TestModels.seedToy(), smallConvnet(), tokenClassifier());
+    /** A golden model: its {@code .lamina} file name and text. */
+    record LaminaSource(String fileName, String text) {
+        @Override
+        public String toString() {
+            return fileName;
+        }
+    }
+
+    static Stream<LaminaSource> models() {
+        return Stream.of(
+                new LaminaSource(
+                        "toy.lamina",
+                        """
+                        // The seed toy: 4 steps, 1 channel, one filter of kernel 2, no bias.
+                        model Toy {
+                          input [4, 1]
+                          conv1d(1, 2, use_bias=false, name=c1d)
+                        }
+                        """),
+                new LaminaSource(
+                        "small_convnet.lamina",
+                        """
+                        // Same padding, max pooling, flatten and a softmax dense, trained with Adam.
+                        model SmallConvnet {
+                          input [16, 2]
+                          conv1d(8, 3, padding=same, activation=relu, name=conv)
+                          max_pooling1d(2, name=pool)
+                          flatten(name=flatten)
+                          dense(3, activation=softmax, name=out)
+                          train {
+                            loss categorical_crossentropy
+                            optimizer adam(learning_rate=0.001)
+                          }
+                        }
+                        """),
+                new LaminaSource(
+                        "token_classifier.lamina",
+                        """
+                        // Token ids through an embedding, a dilated causal gelu conv, average pooling, dropout.
+                        model TokenClassifier {
+                          input [12] int
+                          embedding(20, 4, name=embedding)
+                          conv1d(6, 3, padding=causal, dilation_rate=2, activation=gelu, name=conv)
+                          global_average_pooling1d(name=pool)
+                          dropout(0.25, name=dropout)
+                          dense(1, activation=sigmoid, name=out)
+                          train {
+                            loss binary_crossentropy
+                            optimizer sgd(learning_rate=0.01, momentum=0.9, nesterov=true)
+                          }
+                        }
+                        """));
     }
 
     @ParameterizedTest
     @MethodSource("models")
-    void generatedSourceMatchesCheckedInFile(ModelSpec spec) throws IOException {
-        GeneratedModel model = new ModelGenerator("dev.lamina.generated").generate(spec);
+    void generatedSourceMatchesCheckedInFile(LaminaSource lamina) throws IOException {
+        Compilation compilation = LaminaCompiler.compile(lamina.fileName(), lamina.text());
+        assertThat(compilation.diagnostics()).as(compilation.render()).isEmpty();
+        assertThat(compilation.models()).hasSize(1);
+        GeneratedModel model = new ModelGenerator("dev.lamina.generated")
+                .generate(compilation.models().get(0), lamina.text());
         Path file = DIRECTORY.resolve(model.className() + ".java");
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {
             Files.createDirectories(DIRECTORY);
@@ -55,33 +99,5 @@ class GoldenSourcesTest {
                 .as("golden source %s; regenerate with -D%s=true if the change is intended", file, UPDATE_PROPERTY)
                 .exists();
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(model.source());
-    }
-
-    /** Same padding, max pooling, flatten and a softmax dense, with an Adam training section. */
-    static ModelSpec smallConvnet() {
-        return new ModelSpec(
-                "small_convnet",
-                new InputSpec(Shape.of(16, 2), false),
-                List.of(
-                        new LayerSpec.Conv1D("conv", 8, 3, 1, Padding.SAME, 1, true, Activation.RELU),
-                        new LayerSpec.Pooling1D("pool", PoolKind.MAX, 2, 2, Padding.VALID),
-                        new LayerSpec.Flatten("flatten"),
-                        new LayerSpec.Dense("out", 3, true, Activation.SOFTMAX)),
-                Optional.of(new TrainingSpec(
-                        LossKind.CATEGORICAL_CROSSENTROPY, new OptimizerSpec.Adam(0.001, 0.9, 0.999, 1e-7))));
-    }
-
-    /** Token ids through an embedding, a dilated causal gelu conv, average pooling and dropout. */
-    static ModelSpec tokenClassifier() {
-        return new ModelSpec(
-                "token_classifier",
-                new InputSpec(Shape.of(12), true),
-                List.of(
-                        new LayerSpec.Embedding("embedding", 20, 4),
-                        new LayerSpec.Conv1D("conv", 6, 3, 1, Padding.CAUSAL, 2, true, Activation.GELU),
-                        new LayerSpec.GlobalPooling1D("pool", PoolKind.AVERAGE),
-                        new LayerSpec.Dropout("dropout", 0.25),
-                        new LayerSpec.Dense("out", 1, true, Activation.SIGMOID)),
-                Optional.of(new TrainingSpec(LossKind.BINARY_CROSSENTROPY, new OptimizerSpec.Sgd(0.01, 0.9, true))));
     }
 }

@@ -3,6 +3,8 @@ package dev.lamina.compiler.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lamina.compiler.Compilation;
+import dev.lamina.compiler.LaminaCompiler;
 import dev.lamina.compiler.javac.CompilationFailedException;
 import dev.lamina.compiler.javac.InMemoryJavaCompiler;
 import dev.lamina.runtime.Model;
@@ -76,6 +78,44 @@ class ModelGeneratorTest {
     void layerNamesMappingToTheSamePrefixGetDistinctMembers() {
         assertThat(JavaNames.layerPrefixes(List.of("conv_1", "conv1", "conv", "conv1d", "a", "a_out")))
                 .containsExactly("conv1", "conv1_2", "conv", "conv1d", "a", "aout_2");
+    }
+
+    @Test
+    void layerMethodsNameTheirSpecLineAndTheClassQuotesOnlyItsModel() {
+        String text =
+                """
+                /* a { in a comment */
+                model First {   // } in a comment
+                  input [6, 2]
+                  conv1d(2, 3, name="odd}name")
+                  flatten
+                  dense(1, activation=tanh)
+                }
+                model Second {
+                  input [3]
+                  dense(1)
+                }
+                """;
+        Compilation compilation = LaminaCompiler.compile("some/dir/two.lamina", text);
+        assertThat(compilation.diagnostics()).as(compilation.render()).isEmpty();
+        String source = generator.generate(compilation.models().get(0), text).source();
+        assertThat(source)
+                .contains(
+                        " * <pre>\n * model First {   // } in a comment\n *   input [6, 2]\n",
+                        " *   dense(1, activation=tanh)\n * }\n * </pre>\n",
+                        "     * Forward pass of odd}name: conv1d 2 filters",
+                        "     * <p>From two.lamina:4: conv1d(2, 3, name=\"odd}name\")\n     */\n"
+                                + "    private void oddNameForward(",
+                        "     * <p>From two.lamina:5: flatten\n     */\n    private void flattenBackward(",
+                        "     * <p>From two.lamina:6: dense(1, activation=tanh)\n")
+                .doesNotContain("Second", "some/dir");
+    }
+
+    @Test
+    void layerOriginsMustMatchTheLayers() {
+        assertThatThrownBy(() -> generator.generate(TestModels.seedToy(), null, List.of("a", "b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("2 layer origins for the 1 layers of model 'toy'");
     }
 
     @Test

@@ -1,0 +1,48 @@
+package dev.lamina.compiler.codegen;
+
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.Shape;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A layer that writes its own output buffer: its forward pass {@code <prefix>Forward(x, y,
+ * batch)} comes before its backward pass.
+ */
+abstract class ComputingLayerWriter extends LayerWriter {
+    ComputingLayerWriter(LayerSpec layer, String prefix, Shape in, Shape out) {
+        super(layer, prefix, in, out);
+    }
+
+    abstract MethodSpec forward();
+
+    @Override
+    final List<MethodSpec> passes() {
+        return List.of(forward(), backward());
+    }
+
+    final String forwardName() {
+        return prefix + "Forward";
+    }
+
+    /** A forward-pass method skeleton with its Javadoc. */
+    protected final MethodSpec.Builder forwardMethod() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(forwardName())
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc(
+                        "Forward pass of $L: $L, $L to $L.\n",
+                        JavaNames.commentText(layer.name()),
+                        JavaNames.commentText(describe()),
+                        in,
+                        out)
+                .addParameter(FLOATS, "x")
+                .addParameter(FLOATS, "y")
+                .addParameter(TypeName.INT, "batch");
+        if (usesTrainingFlag()) {
+            m.addParameter(TypeName.BOOLEAN, "training");
+        }
+        return m;
+    }
+}

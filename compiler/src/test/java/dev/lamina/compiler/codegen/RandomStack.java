@@ -1,0 +1,263 @@
+package dev.lamina.compiler.codegen;
+
+import dev.lamina.runtime.spec.Activation;
+import dev.lamina.runtime.spec.InputSpec;
+import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.LossKind;
+import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.OptimizerSpec;
+import dev.lamina.runtime.spec.Padding;
+import dev.lamina.runtime.spec.PoolKind;
+import dev.lamina.runtime.spec.Shape;
+import dev.lamina.runtime.spec.TrainingSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * A small random valid model with its training setup and data, built deterministically from
+ * "genes" (small non-negative integers) so that a property-based test shrinks a failing stack to a
+ * simpler one: fewer layers, smaller sizes, earlier choices. Each gene picks an option by modulo;
+ * a layer that would not fit its input (a window longer than the steps, a shape too large) is left
+ * out, so every gene list gives a valid model.
+ */
+record RandomStack(ModelSpec spec, int batch, long dataSeed) {
+    /** Values per layer output above which a layer is left out, to keep each try fast. */
+    private static final int MAX_SIZE = 384;
+
+    /** Epsilon of Adam and RMSProp (see {@link #optimizer}). */
+    private static final double ADAPTIVE_EPSILON = 1e-3;
+
+    private static final Padding[] CONV_PADDINGS = {Padding.VALID, Padding.SAME, Padding.CAUSAL};
+    private static final Padding[] POOL_PADDINGS = {Padding.VALID, Padding.SAME};
+
+    /**
+     * Builds a stack. {@code input}: 4 genes (kind, steps or features, channels, vocabulary);
+     * {@code layers}: 6 genes per layer; {@code training}: 4 genes (loss, optimizer, rate, batch).
+     */
+    static RandomStack build(List<Integer> input, List<List<Integer>> layers, List<Integer> training, long dataSeed) {
+        List<LayerSpec> stack = new ArrayList<>();
+        InputSpec inputSpec;
+        int kind = input.get(0) % 3;
+        if (kind == 0) {
+            inputSpec = new InputSpec(Shape.of(1 + input.get(1) % 16, 1 + input.get(2) % 8), false);
+        } else if (kind == 1) {
+            inputSpec = new InputSpec(Shape.of(1 + input.get(1) % 12), false);
+        } else {
+            inputSpec = new InputSpec(Shape.of(1 + input.get(1) % 10), true);
+            stack.add(new LayerSpec.Embedding("embedding", 2 + input.get(3) % 12, 1 + input.get(2) % 6));
+        }
+        Shape shape = outputOf(inputSpec, stack);
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layer("layer" + i, layers.get(i), shape);
+            if (layer == null) {
+                continue;
+            }
+            stack.add(layer);
+            Shape next = fits(inputSpec, stack);
+            if (next == null) {
+                stack.remove(stack.size() - 1);
+            } else {
+                shape = next;
+            }
+        }
+        LossKind loss = LossKind.values()[training.get(0) % LossKind.values().length];
+        switch (loss) {
+            case BINARY_CROSSENTROPY -> stack.add(new LayerSpec.ActivationLayer("head", Activation.SIGMOID));
+            case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> stack.add(
+                    new LayerSpec.ActivationLayer("head", Activation.SOFTMAX));
+            default -> {
+                if (stack.isEmpty()) {
+                    stack.add(new LayerSpec.ActivationLayer("head", Activation.TANH));
+                }
+            }
+        }
+        OptimizerSpec optimizer = optimizer(training.get(1), training.get(2));
+        ModelSpec spec =
+                new ModelSpec("differential", inputSpec, stack, Optional.of(new TrainingSpec(loss, optimizer)));
+        return new RandomStack(spec, 1 + training.get(3) % 3, dataSeed);
+    }
+
+    private static LayerSpec layer(String name, List<Integer> g, Shape in) {
+        if (in.rank() == 2) {
+            int channels = in.dim(1);
+            return switch (g.get(0) % 10) {
+                case 0, 1, 2 -> conv(name, g);
+                case 3 -> new LayerSpec.Pooling1D(
+                        name,
+                        PoolKind.values()[g.get(1) % 2],
+                        1 + g.get(2) % 3,
+                        1 + g.get(3) % 3,
+                        POOL_PADDINGS[g.get(4) % 2]);
+                case 4 -> new LayerSpec.GlobalPooling1D(name, PoolKind.values()[g.get(1) % 2]);
+                case 5 -> new LayerSpec.Flatten(name);
+                case 6 -> dense(name, g);
+                case 7 -> new LayerSpec.ActivationLayer(name, activation(g.get(1)));
+                case 8 -> new LayerSpec.Dropout(name, 0.1 * (1 + g.get(1) % 5));
+                default -> g.get(1) % 2 == 0
+                        ? new LayerSpec.Reshape(name, List.of(channels, in.dim(0)))
+                        : new LayerSpec.Reshape(name, List.of(in.size()));
+            };
+        }
+        int features = in.dim(0);
+        return switch (g.get(0) % 7) {
+            case 0, 1, 2 -> dense(name, g);
+            case 3 -> new LayerSpec.ActivationLayer(name, activation(g.get(1)));
+            case 4 -> new LayerSpec.Dropout(name, 0.1 * (1 + g.get(1) % 5));
+            case 5 -> new LayerSpec.RepeatVector(name, 1 + g.get(1) % 4);
+            default -> {
+                List<Integer> divisors = new ArrayList<>();
+                for (int d = 1; d <= features; d++) {
+                    if (features % d == 0) {
+                        divisors.add(d);
+                    }
+                }
+                int d = divisors.get(g.get(1) % divisors.size());
+                yield new LayerSpec.Reshape(name, List.of(features / d, d));
+            }
+        };
+    }
+
+    /** A conv1d: stride 1 and dilation 1, a stride above 1, or a dilation above 1 (never both). */
+    private static LayerSpec conv(String name, List<Integer> g) {
+        int mode = g.get(3) % 3;
+        int strides = mode == 1 ? 2 + g.get(4) % 2 : 1;
+        int dilation = mode == 2 ? 2 + g.get(4) % 2 : 1;
+        return new LayerSpec.Conv1D(
+                name,
+                1 + g.get(1) % 8,
+                1 + g.get(2) % 4,
+                strides,
+                CONV_PADDINGS[g.get(5) % 3],
+                dilation,
+                (g.get(2) / 4) % 4 != 0,
+                activation(g.get(1) / 8));
+    }
+
+    private static LayerSpec dense(String name, List<Integer> g) {
+        return new LayerSpec.Dense(name, 1 + g.get(1) % 6, g.get(2) % 4 != 0, activation(g.get(3)));
+    }
+
+    private static Activation activation(int gene) {
+        return Activation.values()[gene % Activation.values().length];
+    }
+
+    /**
+     * SGD (plain, momentum, Nesterov), Adam or RMSProp. Adam and RMSProp divide by the gradient's
+     * running magnitude plus epsilon, so with Keras's epsilon of 1e-7 a gradient that is zero in
+     * theory (the bias of a softmax layer under mae with errors of one sign) and rounding noise of
+     * 1e-9 in one engine becomes an update of 1% of the learning rate there and none in the other.
+     * An epsilon of 1e-3 keeps that division well conditioned; the optimizers themselves are
+     * runtime code shared by both engines, and the reference suite covers Keras's defaults.
+     */
+    private static OptimizerSpec optimizer(int kind, int rate) {
+        return switch (kind % 4) {
+            case 0 -> new OptimizerSpec.Sgd(0.01 * (1 + rate % 10), 0, false);
+            case 1 -> new OptimizerSpec.Sgd(0.01 * (1 + rate % 10), 0.9, rate % 2 == 0);
+            case 2 -> new OptimizerSpec.Adam(0.001 * (1 + rate % 10), 0.9, 0.999, ADAPTIVE_EPSILON);
+            default -> new OptimizerSpec.RmsProp(0.001 * (1 + rate % 10), 0.9, ADAPTIVE_EPSILON);
+        };
+    }
+
+    private static Shape outputOf(InputSpec input, List<LayerSpec> stack) {
+        List<Shape> shapes = new ModelSpec("check", input, stack, Optional.empty()).shapes();
+        return shapes.get(shapes.size() - 1);
+    }
+
+    /** The stack's output shape, or null if it is invalid or too large. */
+    private static Shape fits(InputSpec input, List<LayerSpec> stack) {
+        try {
+            Shape out = outputOf(input, stack);
+            return out.size() <= MAX_SIZE ? out : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The training section (present by construction). */
+    TrainingSpec training() {
+        return spec.training().orElseThrow();
+    }
+
+    /** Inputs in [-1, 1], or token ids in [0, vocabulary). */
+    float[] inputs() {
+        SplittableRandom random = new SplittableRandom(dataSeed);
+        float[] x = new float[batch * spec.input().shape().size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = spec.input().integerIds()
+                    ? random.nextInt(((LayerSpec.Embedding) spec.layers().get(0)).inputDim())
+                    : (float) random.nextDouble(-1, 1);
+        }
+        return x;
+    }
+
+    /**
+     * Targets for the loss: values in [-1, 1] (mse, mae), probabilities in [0, 1] (binary), rows
+     * summing to 1 (categorical) or class ids (sparse).
+     */
+    float[] targets() {
+        SplittableRandom random = new SplittableRandom(~dataSeed);
+        Shape out = spec.outputShape();
+        int count = batch * out.size();
+        int classes = out.last();
+        switch (training().loss()) {
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> {
+                float[] ids = new float[count / classes];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = random.nextInt(classes);
+                }
+                return ids;
+            }
+            case CATEGORICAL_CROSSENTROPY -> {
+                float[] t = new float[count];
+                for (int r = 0; r < count; r += classes) {
+                    double sum = 0;
+                    for (int c = 0; c < classes; c++) {
+                        t[r + c] = (float) random.nextDouble(0.05, 1);
+                        sum += t[r + c];
+                    }
+                    for (int c = 0; c < classes; c++) {
+                        t[r + c] /= (float) sum;
+                    }
+                }
+                return t;
+            }
+            case BINARY_CROSSENTROPY -> {
+                float[] t = new float[count];
+                for (int i = 0; i < count; i++) {
+                    t[i] = (float) random.nextDouble();
+                }
+                return t;
+            }
+            default -> {
+                float[] t = new float[count];
+                for (int i = 0; i < count; i++) {
+                    t[i] = (float) random.nextDouble(-1, 1);
+                }
+                return t;
+            }
+        }
+    }
+
+    /** The stack one layer a line, for shrinking reports. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("\n  input ")
+                .append(spec.input().shape())
+                .append(spec.input().integerIds() ? " int" : "");
+        for (LayerSpec layer : spec.layers()) {
+            text.append("\n  ").append(layer);
+        }
+        return text.append("\n  loss ")
+                .append(training().loss().kerasName())
+                .append(", optimizer ")
+                .append(training().optimizer())
+                .append(", batch ")
+                .append(batch)
+                .append(", data seed ")
+                .append(dataSeed)
+                .append('\n')
+                .toString();
+    }
+}
