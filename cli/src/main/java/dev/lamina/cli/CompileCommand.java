@@ -82,18 +82,11 @@ public final class CompileCommand implements Callable<Integer> {
                 errors += compilation.errorCount();
                 continue;
             }
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw FileErrors.of("cannot read", file, e);
-            }
             for (CheckedModel model : compilation.models()) {
                 String origin = "model " + model.name() + " (" + model.span() + ")";
                 GeneratedModel source;
                 try {
-                    source = generator.generate(
-                            model.spec(), ModelSource.at(text, model.span().line()));
+                    source = generator.generate(model, compilation.sourceText());
                 } catch (UnsupportedModelException e) {
                     err.println("lamina: " + model.span() + ": " + e.getMessage());
                     errors++;

@@ -2,6 +2,7 @@ package dev.lamina.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lamina.compiler.Compilation;
 import dev.lamina.compiler.LaminaCompiler;
 import dev.lamina.compiler.codegen.ModelGenerator;
 import java.io.IOException;
@@ -34,10 +35,14 @@ class CompileCommandTest {
         assertThat(files(out)).containsExactlyInAnyOrder(toyJava, twoFiltersJava);
         String modelText = "model Toy {\n  input [4, 1]\n  conv1d(1, 2, use_bias=false)\n  train {\n    loss mae\n"
                 + "    optimizer adam(learning_rate=0.05)\n  }\n}";
+        Compilation compilation = LaminaCompiler.compile(Path.of(toy));
         String expected = new ModelGenerator("lamina.generated")
-                .generate(LaminaCompiler.compile(Path.of(toy)).models().get(0).spec(), modelText)
+                .generate(compilation.models().get(0), compilation.sourceText())
                 .source();
-        assertThat(Files.readString(toyJava)).isEqualTo(expected).contains(" *   conv1d(1, 2, use_bias=false)\n");
+        assertThat(Files.readString(toyJava))
+                .isEqualTo(expected)
+                .contains(" * " + modelText.replace("\n", "\n * ") + "\n")
+                .contains("From toy.lamina:4: conv1d(1, 2, use_bias=false)");
     }
 
     @Test

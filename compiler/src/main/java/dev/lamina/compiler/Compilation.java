@@ -28,6 +28,11 @@ public final class Compilation {
         return fileName;
     }
 
+    /** The text that was compiled (empty when the file could not be read). */
+    public String sourceText() {
+        return sourceText;
+    }
+
     public List<CheckedModel> models() {
         return models;
     }

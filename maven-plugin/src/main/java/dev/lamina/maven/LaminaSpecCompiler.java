@@ -24,7 +24,7 @@ final class LaminaSpecCompiler implements SpecCompiler {
         int errors = 0;
         for (CheckedModel model : compilation.models()) {
             try {
-                GeneratedModel generated = generator.generate(model.spec());
+                GeneratedModel generated = generator.generate(model, compilation.sourceText());
                 sources.add(new GeneratedSource(generated.relativePath(), generated.source()));
             } catch (UnsupportedModelException e) {
                 errors++;

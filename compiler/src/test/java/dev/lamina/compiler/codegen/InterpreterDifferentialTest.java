@@ -67,7 +67,7 @@ class InterpreterDifferentialTest {
                 .as(RandomStack::build);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261124") // fixed: CI runs the same stacks every time
     void generatedCodeMatchesTheInterpreter(@ForAll("stacks") RandomStack stack) {
         Model interpreter = new Interpreter(stack.spec(), SEED);
         Model generated = compile(stack);
