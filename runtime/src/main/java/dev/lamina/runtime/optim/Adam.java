@@ -33,7 +33,7 @@ public final class Adam implements Optimizer {
             Parameter p = parameters.get(k);
             float[] w = p.value();
             float[] g = p.gradient();
-            float[][] s = moments.of(p);
+            float[][] s = moments.of(parameters, k);
             float[] m = s[0];
             float[] v = s[1];
             for (int i = 0; i < w.length; i++) {

@@ -2,18 +2,36 @@ package dev.lamina.runtime.optim;
 
 import dev.lamina.runtime.Parameter;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Slots of optimizer state, one float array per parameter and slot, created on first use. */
+/**
+ * Slots of optimizer state, one float array per parameter and slot, created on first use. Steps
+ * that pass the same parameter list as the last one find their state by index, without a lookup.
+ */
 final class PerParameterState {
     private final int slots;
     private final Map<Parameter, float[][]> state = new IdentityHashMap<>();
+    private List<Parameter> lastList;
+    private float[][][] byIndex = new float[0][][];
 
     PerParameterState(int slots) {
         this.slots = slots;
     }
 
-    float[][] of(Parameter p) {
+    /** The state of {@code parameters.get(index)}. */
+    float[][] of(List<Parameter> parameters, int index) {
+        if (parameters != lastList) {
+            byIndex = new float[parameters.size()][][];
+            for (int k = 0; k < byIndex.length; k++) {
+                byIndex[k] = of(parameters.get(k));
+            }
+            lastList = parameters;
+        }
+        return byIndex[index];
+    }
+
+    private float[][] of(Parameter p) {
         float[][] s = state.get(p);
         if (s == null) {
             s = new float[slots][p.size()];

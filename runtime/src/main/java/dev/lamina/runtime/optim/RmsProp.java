@@ -25,7 +25,7 @@ public final class RmsProp implements Optimizer {
             Parameter p = parameters.get(k);
             float[] w = p.value();
             float[] g = p.gradient();
-            float[] v = meanSquare.of(p)[0];
+            float[] v = meanSquare.of(parameters, k)[0];
             for (int i = 0; i < w.length; i++) {
                 v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
                 w[i] -= learningRate * g[i] / ((float) Math.sqrt(v[i]) + epsilon);

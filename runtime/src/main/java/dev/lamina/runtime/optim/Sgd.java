@@ -34,7 +34,7 @@ public final class Sgd implements Optimizer {
                 }
                 continue;
             }
-            float[] v = velocity.of(p)[0];
+            float[] v = velocity.of(parameters, k)[0];
             for (int i = 0; i < w.length; i++) {
                 v[i] = momentum * v[i] - learningRate * g[i];
                 w[i] += nesterov ? momentum * v[i] - learningRate * g[i] : v[i];
