@@ -23,6 +23,31 @@ class SamplesTest {
     }
 
     @Test
+    void twoFiltersAreLearnedTogether() {
+        TwoFilters model = new TwoFilters(0);
+        float[] x = {0, 3, 4, 5};
+        float[] y = {6, 12, 11, 25, 14, 32}; // filter 1 is [1, 2], filter 2 is [3, 4]
+        for (int step = 0; step < 2000; step++) {
+            model.trainStep(x, y, 1);
+        }
+        // Keras's kernel layout (kernel_size, channels, filters): [[1, 3], [2, 4]].
+        assertThat(model.parameter("conv1d/kernel").value())
+                .containsExactly(new float[] {1, 3, 2, 4}, org.assertj.core.api.Assertions.within(0.01f));
+    }
+
+    @Test
+    void oneFilterSpansBothChannels() {
+        TwoChannels model = new TwoChannels(0);
+        float[] x = {0, 0, 3, 6, 4, 7, 5, 8}; // (4 steps, 2 channels)
+        float[] y = {30, 57, 67}; // made by the kernel [[1, 3], [2, 4]]
+        for (int step = 0; step < 300; step++) {
+            model.trainStep(x, y, 1);
+        }
+        // Three equations for four weights: the fit is exact, the kernel need not be [[1, 3], [2, 4]].
+        assertThat(model.predict(x, 1)).containsExactly(y, org.assertj.core.api.Assertions.within(0.5f));
+    }
+
+    @Test
     void sensorDataIsSeeded() {
         assertThat(SensorData.generate(8, 1).x())
                 .isEqualTo(SensorData.generate(8, 1).x());
