@@ -1,5 +1,6 @@
 package dev.lamina.compiler.codegen;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.lamina.runtime.spec.LayerSpec;
@@ -44,5 +45,20 @@ abstract class ComputingLayerWriter extends LayerWriter {
             m.addParameter(TypeName.BOOLEAN, "training");
         }
         return m;
+    }
+
+    /**
+     * Opens the loop over the batch with the offsets of example {@code b} (the caller closes it):
+     *
+     * <pre>{@code
+     * for (int b = 0; b < batch; b++) {
+     *     int xb = b * 18;
+     *     int yb = b * 100;
+     * }</pre>
+     */
+    final void beginExampleLoop(CodeBlock.Builder code) {
+        code.beginControlFlow("for (int b = 0; b < batch; b++)");
+        code.addStatement("int xb = $L", Expressions.times("b", inSize()));
+        code.addStatement("int yb = $L", Expressions.times("b", outSize()));
     }
 }

@@ -3,13 +3,11 @@ package dev.lamina.compiler.codegen;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import dev.lamina.runtime.Initializer;
 import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * {@code conv1d}. Tiny layers (at most {@link #UNROLL_LIMIT} multiply-adds per example, no
@@ -18,7 +16,7 @@ import javax.lang.model.element.Modifier;
  * inner loop {@code acc[f] += xv * w[f]} indexes both arrays alike and C2 vectorizes it; the input
  * gradient uses transposed rows {@code wt[k * F + f][c]} in the same axpy form.
  */
-final class Conv1DWriter extends ComputingLayerWriter {
+final class Conv1DWriter extends KernelLayerWriter {
     /** Multiply-adds per example up to which the layer is fully unrolled. */
     static final int UNROLL_LIMIT = 64;
 
@@ -37,7 +35,7 @@ final class Conv1DWriter extends ComputingLayerWriter {
     private final boolean unrolled;
 
     Conv1DWriter(LayerSpec.Conv1D conv, String prefix, Shape in, Shape out) {
-        super(conv, prefix, in, out);
+        super(conv, prefix, in, out, conv.activation(), conv.useBias(), conv.filters());
         this.conv = conv;
         this.steps = in.dim(0);
         this.channels = in.dim(1);
@@ -56,47 +54,13 @@ final class Conv1DWriter extends ComputingLayerWriter {
                 + ", " + conv.activation().kerasName() + (unrolled ? ", unrolled" : "");
     }
 
-    private String kernel() {
-        return prefix + "Kernel";
-    }
-
-    private String bias() {
-        return prefix + "Bias";
-    }
-
-    private String pre() {
-        return prefix + "Pre";
-    }
-
-    private String kernelRows() {
-        return prefix + "KernelRows";
-    }
-
-    private String kernelRowsT() {
-        return prefix + "KernelRowsT";
-    }
-
-    private String gradRows() {
-        return prefix + "KernelGradRows";
-    }
-
     private String inGradRows() {
         return prefix + "InGradRows";
     }
 
-    private boolean keepsPre() {
-        return ActivationCode.needsPreActivation(conv.activation());
-    }
-
     @Override
-    List<ParameterDecl> parameters() {
-        List<ParameterDecl> params = new ArrayList<>();
-        params.add(new ParameterDecl(
-                "kernel", Shape.of(conv.kernelSize(), channels, filters), Initializer.GLOROT_UNIFORM, kernel()));
-        if (conv.useBias()) {
-            params.add(new ParameterDecl("bias", Shape.of(filters), Initializer.ZEROS, bias()));
-        }
-        return params;
+    Shape kernelShape() {
+        return Shape.of(conv.kernelSize(), channels, filters);
     }
 
     @Override
@@ -113,38 +77,12 @@ final class Conv1DWriter extends ComputingLayerWriter {
     }
 
     @Override
-    void allocate(CodeBlock.Builder code) {
-        if (keepsPre()) {
-            code.addStatement("$L = new float[batch * $L]", pre(), outSize());
-        }
-    }
-
-    @Override
     List<MethodSpec> helperMethods() {
         if (unrolled) {
             return List.of();
         }
-        CodeBlock.Builder pack = CodeBlock.builder();
-        copyIntoRows(pack, kernel(), kernelRows(), conv.kernelSize() * channels, filters);
-        CodeBlock.Builder packTransposed = CodeBlock.builder();
-        copyIntoTransposedRows(packTransposed, kernel(), kernelRowsT(), conv.kernelSize(), channels, filters);
-        return List.of(
-                MethodSpec.methodBuilder(prefix + "PackKernel")
-                        .addModifiers(Modifier.PRIVATE)
-                        .addJavadoc(
-                                "Copies $L's kernel into rows {@code [k * $L + c][f]}.\n",
-                                JavaNames.commentText(layer.name()),
-                                channels)
-                        .addCode(pack.build())
-                        .build(),
-                MethodSpec.methodBuilder(prefix + "PackKernelTransposed")
-                        .addModifiers(Modifier.PRIVATE)
-                        .addJavadoc(
-                                "Copies $L's kernel into transposed rows {@code [k * $L + f][c]}.\n",
-                                JavaNames.commentText(layer.name()),
-                                filters)
-                        .addCode(packTransposed.build())
-                        .build());
+        return packMethods(
+                conv.kernelSize(), channels, "[k * " + channels + " + c][f]", "[k * " + filters + " + f][c]");
     }
 
     @Override
@@ -177,54 +115,27 @@ final class Conv1DWriter extends ComputingLayerWriter {
      */
     private MethodSpec loopForward() {
         CodeBlock.Builder code = CodeBlock.builder();
-        code.addStatement("$L()", prefix + "PackKernel");
-        code.addStatement("float[][] w = $L", kernelRows());
-        code.addStatement("float[] acc = $L", prefix + "Acc");
-        if (conv.useBias()) {
-            code.addStatement("float[] bias = $L.value()", bias());
-        }
-        if (keepsPre()) {
-            code.addStatement("float[] pre = $L", pre());
-        }
-        code.beginControlFlow("for (int b = 0; b < batch; b++)");
-        code.addStatement("int xb = $L", Expressions.times("b", steps * channels));
-        code.addStatement("int yb = $L", Expressions.times("b", outSteps * filters));
+        rowForwardLocals(code);
+        beginExampleLoop(code);
         window.forEachStep(code, (body, kLo, kHi) -> {
-            if (conv.useBias()) {
-                body.addStatement("System.arraycopy(bias, 0, acc, 0, $L)", filters);
-            } else {
-                body.addStatement("$T.fill(acc, 0f)", ARRAYS);
-            }
+            resetAccumulator(body);
             body.beginControlFlow("for (int k = $L; k < $L; k++)", kLo, kHi);
             body.addStatement("int xo = xb + $L", Expressions.scaled(window.inputStep("t", "k"), channels));
             if (channels == 1) {
                 body.addStatement("float xv = x[xo]");
                 body.addStatement("float[] wr = w[k]");
-                axpy(body, "acc", "xv", "wr", filters);
-            } else if (channels % CHANNEL_BLOCK == 0) {
-                body.beginControlFlow("for (int c = 0; c < $L; c += $L)", channels, CHANNEL_BLOCK);
-                body.addStatement("int wo = $L", Expressions.sum(Expressions.times("k", channels), "c"));
-                StringBuilder sum = new StringBuilder();
-                for (int j = 0; j < CHANNEL_BLOCK; j++) {
-                    body.addStatement("float x$L = x[xo + c + $L]", j, j);
-                    body.addStatement("float[] w$L = w[wo + $L]", j, j);
-                    sum.append(j == 0 ? "" : " + ")
-                            .append("x")
-                            .append(j)
-                            .append(" * w")
-                            .append(j)
-                            .append("[f]");
-                }
-                body.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
-                body.addStatement("acc[f] += $L", sum);
-                body.endControlFlow();
-                body.endControlFlow();
+                RowLoops.axpy(body, "f", "acc", "xv", "wr", filters);
             } else {
-                body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
-                body.addStatement("float xv = x[xo + c]");
-                body.addStatement("float[] wr = w[$L]", Expressions.sum(Expressions.times("k", channels), "c"));
-                axpy(body, "acc", "xv", "wr", filters);
-                body.endControlFlow();
+                RowLoops.addScaledRows(
+                        body,
+                        "acc",
+                        "f",
+                        filters,
+                        "c",
+                        channels,
+                        new RowLoops.Operand("x", "xo", "xv", "x"),
+                        new RowLoops.Operand("w", Expressions.times("k", channels), "wr", "w"),
+                        channels % CHANNEL_BLOCK == 0 ? CHANNEL_BLOCK : 1);
             }
             body.endControlFlow();
             ActivationCode.applyRow(
@@ -253,21 +164,12 @@ final class Conv1DWriter extends ComputingLayerWriter {
      */
     private MethodSpec loopBackward() {
         CodeBlock.Builder code = CodeBlock.builder();
-        code.addStatement("$L()", prefix + "PackKernelTransposed");
-        code.addStatement("float[][] gw = $L", gradRows());
-        code.addStatement("float[][] wt = $L", kernelRowsT());
+        rowBackwardLocals(code);
         code.addStatement("float[][] dxRows = $L", inGradRows());
         code.addStatement("float[][] stepRows = $L", prefix + "StepRows");
-        if (conv.useBias()) {
-            code.addStatement("float[] gb = $L.gradient()", bias());
-        }
-        if (keepsPre()) {
-            code.addStatement("float[] pre = $L", pre());
-        }
+        gradientLocals(code);
         zeroRows(code, "gw");
-        code.beginControlFlow("for (int b = 0; b < batch; b++)");
-        code.addStatement("int xb = $L", Expressions.times("b", steps * channels));
-        code.addStatement("int yb = $L", Expressions.times("b", outSteps * filters));
+        beginExampleLoop(code);
         zeroRows(code, "dxRows");
         for (Window.Segment segment : window.segments()) {
             int blockedEnd = segment.from() + (segment.to() - segment.from()) / STEP_BLOCK * STEP_BLOCK;
@@ -350,7 +252,7 @@ final class Conv1DWriter extends ComputingLayerWriter {
         body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
         body.addStatement("float xv = x[xo + c]");
         body.addStatement("float[] g = gw[$L]", Expressions.sum(Expressions.times("k", channels), "c"));
-        axpy(body, "g", "xv", "row", filters);
+        RowLoops.axpy(body, "f", "g", "xv", "row", filters);
         body.endControlFlow();
         body.addStatement("float[] dxi = dxRows[ti]");
         inputGradient(body);
@@ -360,11 +262,7 @@ final class Conv1DWriter extends ComputingLayerWriter {
     /** {@code row[f] = dy * act'} for the output step at {@code offset}, and the bias gradient. */
     private void outputGradientRow(CodeBlock.Builder code, String offset) {
         ActivationCode.gradientRow(code, conv.activation(), "row", "dy", "y", "pre", offset, filters);
-        if (conv.useBias()) {
-            code.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
-            code.addStatement("gb[f] += row[f]");
-            code.endControlFlow();
-        }
+        biasGradient(code);
     }
 
     /**
@@ -372,40 +270,16 @@ final class Conv1DWriter extends ComputingLayerWriter {
      * per pass over {@code dxi} when the filter count allows.
      */
     private void inputGradient(CodeBlock.Builder body) {
-        if (filters % CHANNEL_BLOCK == 0) {
-            body.beginControlFlow("for (int f = 0; f < $L; f += $L)", filters, CHANNEL_BLOCK);
-            body.addStatement("int wo = $L", Expressions.sum(Expressions.times("k", filters), "f"));
-            StringBuilder sum = new StringBuilder();
-            for (int j = 0; j < CHANNEL_BLOCK; j++) {
-                body.addStatement("float rf$L = row[f + $L]", j, j);
-                body.addStatement("float[] wt$L = wt[wo + $L]", j, j);
-                sum.append(j == 0 ? "" : " + ")
-                        .append("rf")
-                        .append(j)
-                        .append(" * wt")
-                        .append(j)
-                        .append("[c]");
-            }
-            body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
-            body.addStatement("dxi[c] += $L", sum);
-            body.endControlFlow();
-            body.endControlFlow();
-        } else {
-            body.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
-            body.addStatement("float rv = row[f]");
-            body.addStatement("float[] wtr = wt[$L]", Expressions.sum(Expressions.times("k", filters), "f"));
-            body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
-            body.addStatement("dxi[c] += rv * wtr[c]");
-            body.endControlFlow();
-            body.endControlFlow();
-        }
-    }
-
-    /** {@code for (f) target[f] += scale * source[f]}: same index on both arrays, so C2 vectorizes it. */
-    private static void axpy(CodeBlock.Builder code, String target, String scale, String source, int n) {
-        code.beginControlFlow("for (int f = 0; f < $L; f++)", n);
-        code.addStatement("$L[f] += $L * $L[f]", target, scale, source);
-        code.endControlFlow();
+        RowLoops.addScaledRows(
+                body,
+                "dxi",
+                "c",
+                channels,
+                "f",
+                filters,
+                new RowLoops.Operand("row", "0", "rv", "rf"),
+                new RowLoops.Operand("wt", Expressions.times("k", filters), "wtr", "wt"),
+                filters % CHANNEL_BLOCK == 0 ? CHANNEL_BLOCK : 1);
     }
 
     /**
@@ -421,15 +295,8 @@ final class Conv1DWriter extends ComputingLayerWriter {
     private MethodSpec unrolledForward() {
         CodeBlock.Builder code = CodeBlock.builder();
         code.addStatement("float[] w = $L.value()", kernel());
-        if (conv.useBias()) {
-            code.addStatement("float[] bias = $L.value()", bias());
-        }
-        if (keepsPre()) {
-            code.addStatement("float[] pre = $L", pre());
-        }
-        code.beginControlFlow("for (int b = 0; b < batch; b++)");
-        code.addStatement("int xb = $L", Expressions.times("b", steps * channels));
-        code.addStatement("int yb = $L", Expressions.times("b", outSteps * filters));
+        valueLocals(code);
+        beginExampleLoop(code);
         for (int t = 0; t < outSteps; t++) {
             int[] taps = window.tapRange(t);
             for (int f = 0; f < filters; f++) {
@@ -467,16 +334,9 @@ final class Conv1DWriter extends ComputingLayerWriter {
         CodeBlock.Builder code = CodeBlock.builder();
         code.addStatement("float[] w = $L.value()", kernel());
         code.addStatement("float[] gw = $L.gradient()", kernel());
-        if (conv.useBias()) {
-            code.addStatement("float[] gb = $L.gradient()", bias());
-        }
-        if (keepsPre()) {
-            code.addStatement("float[] pre = $L", pre());
-        }
+        gradientLocals(code);
         code.addStatement("$T.fill(dx, 0, $L, 0f)", ARRAYS, Expressions.times("batch", steps * channels));
-        code.beginControlFlow("for (int b = 0; b < batch; b++)");
-        code.addStatement("int xb = $L", Expressions.times("b", steps * channels));
-        code.addStatement("int yb = $L", Expressions.times("b", outSteps * filters));
+        beginExampleLoop(code);
         code.addStatement("float g");
         for (int t = 0; t < outSteps; t++) {
             int[] taps = window.tapRange(t);

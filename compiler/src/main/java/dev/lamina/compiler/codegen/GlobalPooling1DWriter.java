@@ -1,24 +1,21 @@
 package dev.lamina.compiler.codegen;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.lamina.runtime.spec.LayerSpec;
-import dev.lamina.runtime.spec.PoolKind;
 import dev.lamina.runtime.spec.Shape;
-import java.util.List;
 
 /**
  * {@code global_max_pooling1d} / {@code global_average_pooling1d}: (steps, channels) to
  * (channels). Steps run in the outer loop so the channel loop reads consecutive values.
  */
-final class GlobalPooling1DWriter extends ComputingLayerWriter {
+final class GlobalPooling1DWriter extends PoolingWriter {
     private final LayerSpec.GlobalPooling1D pool;
     private final int steps;
     private final int channels;
 
     GlobalPooling1DWriter(LayerSpec.GlobalPooling1D pool, String prefix, Shape in, Shape out) {
-        super(pool, prefix, in, out);
+        super(pool, pool.kind(), prefix, in, out);
         this.pool = pool;
         this.steps = in.dim(0);
         this.channels = in.dim(1);
@@ -27,26 +24,6 @@ final class GlobalPooling1DWriter extends ComputingLayerWriter {
     @Override
     String describe() {
         return pool.typeName();
-    }
-
-    private boolean isMax() {
-        return pool.kind() == PoolKind.MAX;
-    }
-
-    private String argmax() {
-        return prefix + "Argmax";
-    }
-
-    @Override
-    List<FieldSpec> fields() {
-        return isMax() ? List.of(batchBuffer(INTS, argmax())) : List.of();
-    }
-
-    @Override
-    void allocate(CodeBlock.Builder code) {
-        if (isMax()) {
-            code.addStatement("$L = new int[batch * $L]", argmax(), outSize());
-        }
     }
 
     /**
@@ -62,12 +39,8 @@ final class GlobalPooling1DWriter extends ComputingLayerWriter {
     @Override
     MethodSpec forward() {
         CodeBlock.Builder code = CodeBlock.builder();
-        if (isMax()) {
-            code.addStatement("int[] argmax = $L", argmax());
-        }
-        code.beginControlFlow("for (int b = 0; b < batch; b++)");
-        code.addStatement("int xb = $L", Expressions.times("b", steps * channels));
-        code.addStatement("int yb = $L", Expressions.times("b", channels));
+        argmaxLocal(code);
+        beginExampleLoop(code);
         code.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
         code.addStatement("y[yb + c] = x[xb + c]");
         if (isMax()) {
@@ -99,18 +72,11 @@ final class GlobalPooling1DWriter extends ComputingLayerWriter {
     /** Max: {@code dx[argmax[i]] += dy[i]}. Average: {@code dy / steps} to every step. */
     @Override
     MethodSpec backward() {
-        CodeBlock.Builder code = CodeBlock.builder();
         if (isMax()) {
-            code.addStatement("$T.fill(dx, 0, $L, 0f)", ARRAYS, Expressions.times("batch", inSize()));
-            code.addStatement("int[] argmax = $L", argmax());
-            code.beginControlFlow("for (int i = 0; i < $L; i++)", Expressions.times("batch", outSize()));
-            code.addStatement("dx[argmax[i]] += dy[i]");
-            code.endControlFlow();
-            return backwardMethod().addCode(code.build()).build();
+            return argmaxBackward();
         }
-        code.beginControlFlow("for (int b = 0; b < batch; b++)");
-        code.addStatement("int xb = $L", Expressions.times("b", steps * channels));
-        code.addStatement("int yb = $L", Expressions.times("b", channels));
+        CodeBlock.Builder code = CodeBlock.builder();
+        beginExampleLoop(code);
         code.beginControlFlow("for (int t = 0; t < $L; t++)", steps);
         code.addStatement("int xo = xb + $L", Expressions.times("t", channels));
         code.beginControlFlow("for (int c = 0; c < $L; c++)", channels);

@@ -1,12 +1,9 @@
 package dev.lamina.compiler.codegen;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.lamina.runtime.spec.LayerSpec;
-import dev.lamina.runtime.spec.PoolKind;
 import dev.lamina.runtime.spec.Shape;
-import java.util.List;
 
 /**
  * {@code max_pooling1d} / {@code average_pooling1d}. Interior windows use the constant range
@@ -14,7 +11,7 @@ import java.util.List;
  * the index of each maximum (the first one on ties) for the backward pass; same-padded averages
  * divide by the number of real steps.
  */
-final class Pooling1DWriter extends ComputingLayerWriter {
+final class Pooling1DWriter extends PoolingWriter {
     private final LayerSpec.Pooling1D pool;
     private final int steps;
     private final int channels;
@@ -22,7 +19,7 @@ final class Pooling1DWriter extends ComputingLayerWriter {
     private final Window window;
 
     Pooling1DWriter(LayerSpec.Pooling1D pool, String prefix, Shape in, Shape out) {
-        super(pool, prefix, in, out);
+        super(pool, pool.kind(), prefix, in, out);
         this.pool = pool;
         this.steps = in.dim(0);
         this.channels = in.dim(1);
@@ -34,26 +31,6 @@ final class Pooling1DWriter extends ComputingLayerWriter {
     String describe() {
         return pool.typeName() + " " + pool.poolSize() + ", stride " + pool.strides() + ", "
                 + pool.padding().kerasName();
-    }
-
-    private boolean isMax() {
-        return pool.kind() == PoolKind.MAX;
-    }
-
-    private String argmax() {
-        return prefix + "Argmax";
-    }
-
-    @Override
-    List<FieldSpec> fields() {
-        return isMax() ? List.of(batchBuffer(INTS, argmax())) : List.of();
-    }
-
-    @Override
-    void allocate(CodeBlock.Builder code) {
-        if (isMax()) {
-            code.addStatement("$L = new int[batch * $L]", argmax(), outSize());
-        }
     }
 
     /**
@@ -73,12 +50,8 @@ final class Pooling1DWriter extends ComputingLayerWriter {
     @Override
     MethodSpec forward() {
         CodeBlock.Builder code = CodeBlock.builder();
-        if (isMax()) {
-            code.addStatement("int[] argmax = $L", argmax());
-        }
-        code.beginControlFlow("for (int b = 0; b < batch; b++)");
-        code.addStatement("int xb = $L", Expressions.times("b", steps * channels));
-        code.addStatement("int yb = $L", Expressions.times("b", outSteps * channels));
+        argmaxLocal(code);
+        beginExampleLoop(code);
         window.forEachStep(code, (body, kLo, kHi) -> {
             body.addStatement("int yo = $L", Expressions.sum("yb", Expressions.times("t", channels)));
             body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
@@ -113,18 +86,12 @@ final class Pooling1DWriter extends ComputingLayerWriter {
      */
     @Override
     MethodSpec backward() {
+        if (isMax()) {
+            return argmaxBackward();
+        }
         CodeBlock.Builder code = CodeBlock.builder();
         code.addStatement("$T.fill(dx, 0, $L, 0f)", ARRAYS, Expressions.times("batch", inSize()));
-        if (isMax()) {
-            code.addStatement("int[] argmax = $L", argmax());
-            code.beginControlFlow("for (int i = 0; i < $L; i++)", Expressions.times("batch", outSize()));
-            code.addStatement("dx[argmax[i]] += dy[i]");
-            code.endControlFlow();
-            return backwardMethod().addCode(code.build()).build();
-        }
-        code.beginControlFlow("for (int b = 0; b < batch; b++)");
-        code.addStatement("int xb = $L", Expressions.times("b", steps * channels));
-        code.addStatement("int yb = $L", Expressions.times("b", outSteps * channels));
+        beginExampleLoop(code);
         window.forEachStep(code, (body, kLo, kHi) -> {
             body.addStatement("int yo = $L", Expressions.sum("yb", Expressions.times("t", channels)));
             body.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
