@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,11 +48,8 @@ class TrainCommandTest {
                 weights.toString());
 
         assertThat(run.err()).isEmpty();
-        assertThat(run.exitCode()).isZero();
-        assertThat(withoutTimes(run.out()))
-                .isEqualTo("Training model Toy from " + TOY + " with the " + engine + " engine\n"
-                        + "  parameters: 2\n"
-                        + "  loss: mae, optimizer: adam(learning_rate=0.05)\n"
+        assertTrainedOutput(run)
+                .isEqualTo(header("Toy", TOY, engine, 2, "mae, optimizer: adam(learning_rate=0.05)")
                         + "  examples: 1 for training, 0 for validation; batch size 32, 200 epochs, seed 0\n"
                         + "Initial weights (seed 0):\n"
                         + "  conv1d/kernel (2, 1, 1): [0.9389, -0.1677]\n"
@@ -92,11 +90,8 @@ class TrainCommandTest {
                 "--show-weights",
                 "--no-shuffle");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(withoutTimes(run.out()))
-                .isEqualTo("Training model Toy from " + TOY + " with the generated engine\n"
-                        + "  parameters: 2\n"
-                        + "  loss: mae, optimizer: adam(learning_rate=0.05)\n"
+        assertTrainedOutput(run)
+                .isEqualTo(header("Toy", TOY, "generated", 2, "mae, optimizer: adam(learning_rate=0.05)")
                         + "  examples: 1 for training, 0 for validation; batch size 32, 2 epochs, seed 0,"
                         + " not shuffled\n"
                         + "Initial weights:\n"
@@ -106,7 +101,7 @@ class TrainCommandTest {
                         + "Epoch 2/2 - loss: 0.0000 - Tms\n"
                         + "  conv1d/kernel (2, 1, 1): [1.0000, 2.0000]\n"
                         + "Trained 2 epochs: final loss 0.0000\n"
-                        + "The weights were not saved (use --save FILE to keep them)\n");
+                        + NOT_SAVED);
     }
 
     @Test
@@ -134,16 +129,14 @@ class TrainCommandTest {
                 "--engine",
                 "interpreter");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(withoutTimes(run.out()))
-                .isEqualTo("Training model Wide from " + spec + " with the interpreter engine\n"
-                        + "  parameters: 49\n"
-                        + "  loss: mse, optimizer: sgd(learning_rate=0.01, momentum=0.9)\n"
-                        + "  examples: 3 for training, 1 for validation; batch size 32, 1 epoch, seed 0\n"
-                        + "(--show-weights: the model has 49 values, more than 32; not shown)\n"
-                        + "Epoch 1/1 - loss: 1.0000 - val_loss: 0.9136 - Tms\n"
-                        + "Trained 1 epoch: final loss 1.0000, val_loss 0.9136\n"
-                        + "The weights were not saved (use --save FILE to keep them)\n");
+        assertTrainedOutput(run)
+                .isEqualTo(
+                        header("Wide", spec, "interpreter", 49, "mse, optimizer: sgd(learning_rate=0.01, momentum=0.9)")
+                                + "  examples: 3 for training, 1 for validation; batch size 32, 1 epoch, seed 0\n"
+                                + "(--show-weights: the model has 49 values, more than 32; not shown)\n"
+                                + "Epoch 1/1 - loss: 1.0000 - val_loss: 0.9136 - Tms\n"
+                                + "Trained 1 epoch: final loss 1.0000, val_loss 0.9136\n"
+                                + NOT_SAVED);
     }
 
     @Test
@@ -306,6 +299,22 @@ class TrainCommandTest {
         assertThat(interpreter.err()).isEmpty();
         assertThat(interpreter.exitCode()).isZero();
         assertThat(interpreter.out()).contains("Epoch 1/1 - loss: ");
+    }
+
+    /** The last line of a run without {@code --save}. */
+    private static final String NOT_SAVED = "The weights were not saved (use --save FILE to keep them)\n";
+
+    /** Checks that training succeeded; an assertion on its output with the epoch times masked. */
+    private static AbstractStringAssert<?> assertTrainedOutput(CliRun run) {
+        assertThat(run.exitCode()).isZero();
+        return assertThat(withoutTimes(run.out()));
+    }
+
+    /** The first three lines train prints: the model, spec and engine; the parameter count; loss and optimizer. */
+    private static String header(String model, Object spec, String engine, int parameters, String lossAndOptimizer) {
+        return "Training model " + model + " from " + spec + " with the " + engine + " engine\n"
+                + "  parameters: " + parameters + "\n"
+                + "  loss: " + lossAndOptimizer + "\n";
     }
 
     /** Epoch times vary between runs. */
