@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** {@code lamina explain FILE}: how each layer's output shape and parameter count are derived. */
 @Command(
@@ -14,15 +13,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Explains, layer by layer, how each output shape and parameter count is computed.")
 public final class ExplainCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Mixin
     ModelReportOptions options;
 
     @Override
     public Integer call() {
-        return options.printEach(spec.commandLine(), ExplainCommand::print);
+        return options.printEach(ExplainCommand::print);
     }
 
     static void print(CheckedModel model, PrintWriter out) {

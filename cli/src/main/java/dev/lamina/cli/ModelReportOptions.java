@@ -4,12 +4,16 @@ import dev.lamina.compiler.CheckedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
-import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The options {@code explain} and {@code summary} share: the spec file and an optional {@code --model}. */
 final class ModelReportOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The .lamina file.")
     Path file;
 
@@ -17,7 +21,7 @@ final class ModelReportOptions {
     String model;
 
     /** Prints each chosen model of the file with {@code printer}; the exit code. */
-    int printEach(CommandLine commandLine, BiConsumer<CheckedModel, PrintWriter> printer) {
-        return CompiledFile.printEach(commandLine, file, model, printer);
+    int printEach(BiConsumer<CheckedModel, PrintWriter> printer) {
+        return CompiledFile.printEach(command.commandLine(), file, model, printer);
     }
 }

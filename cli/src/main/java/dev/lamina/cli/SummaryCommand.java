@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** {@code lamina summary FILE}: Keras's {@code model.summary()} table for each model. */
 @Command(
@@ -19,15 +18,12 @@ public final class SummaryCommand implements Callable<Integer> {
     private static final int MIN_SHAPE_WIDTH = 26;
     private static final int PARAM_WIDTH = 10;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Mixin
     ModelReportOptions options;
 
     @Override
     public Integer call() {
-        return options.printEach(spec.commandLine(), SummaryCommand::print);
+        return options.printEach(SummaryCommand::print);
     }
 
     static void print(CheckedModel model, PrintWriter out) {

@@ -110,10 +110,8 @@ class TrainCommandTest {
                 dir.resolve("wide.lamina"),
                 "model Wide {\n  input [4, 1]\n  conv1d(8, 2)\n  flatten\n  dense(1)\n  train {\n    loss mse\n"
                         + "    optimizer sgd(learning_rate=0.01, momentum=0.9)\n  }\n}\n");
-        Path x = dir.resolve("x.npy");
-        Path y = dir.resolve("y.npy");
-        Npy.write(x, new NdArray(new int[] {4, 4, 1}, new float[16]));
-        Npy.write(y, new NdArray(new int[] {4, 1}, new float[] {1, 1, 1, 1}));
+        Path x = npy("x.npy", new NdArray(new int[] {4, 4, 1}, new float[16]));
+        Path y = npy("y.npy", new NdArray(new int[] {4, 1}, new float[] {1, 1, 1, 1}));
         CliRun run = CliRun.of(
                 "train",
                 spec.toString(),
@@ -155,8 +153,7 @@ class TrainCommandTest {
 
     @Test
     void exampleCountsMustMatch() throws IOException {
-        Path x = dir.resolve("x.npy");
-        Npy.write(x, new NdArray(new int[] {2, 4, 1}, new float[8]));
+        Path x = npy("x.npy", new NdArray(new int[] {2, 4, 1}, new float[8]));
         CliRun run = CliRun.of("train", TOY, "--x", x.toString(), "--y", TOY_Y);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
@@ -169,10 +166,8 @@ class TrainCommandTest {
                 dir.resolve("classes.lamina"),
                 "model Classes {\n  input [3]\n  dense(4, activation=softmax)\n  train {\n"
                         + "    loss sparse_categorical_crossentropy\n    optimizer adam\n  }\n}\n");
-        Path x = dir.resolve("x.npy");
-        Path y = dir.resolve("y.npy");
-        Npy.write(x, new NdArray(new int[] {2, 3}, new float[6]));
-        Npy.write(y, new NdArray(new int[] {2}, new float[] {1, 4}));
+        Path x = npy("x.npy", new NdArray(new int[] {2, 3}, new float[6]));
+        Path y = npy("y.npy", new NdArray(new int[] {2}, new float[] {1, 4}));
         CliRun run = CliRun.of("train", spec.toString(), "--x", x.toString(), "--y", y.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
@@ -217,8 +212,7 @@ class TrainCommandTest {
 
     @Test
     void aNanLossStopsWithAMessageAndSavesNothing() throws IOException {
-        Path x = dir.resolve("x.npy");
-        Npy.write(x, new NdArray(new int[] {1, 4, 1}, new float[] {0, Float.NaN, 4, 5}));
+        Path x = npy("x.npy", new NdArray(new int[] {1, 4, 1}, new float[] {0, Float.NaN, 4, 5}));
         Path weights = dir.resolve("w.weights");
         CliRun run = CliRun.of("train", TOY, "--x", x.toString(), "--y", TOY_Y, "--save", weights.toString());
         assertThat(run.exitCode()).isEqualTo(1);
@@ -276,10 +270,8 @@ class TrainCommandTest {
         Path spec = Files.writeString(
                 dir.resolve("any.lamina"),
                 "model Any {\n  input [None, 2]\n  conv1d(3, 2)\n  global_max_pooling1d\n  dense(1)\n}\n");
-        Path x = dir.resolve("x.npy");
-        Path y = dir.resolve("y.npy");
-        Npy.write(x, new NdArray(new int[] {2, 5, 2}, new float[20]));
-        Npy.write(y, new NdArray(new int[] {2, 1}, new float[2]));
+        Path x = npy("x.npy", new NdArray(new int[] {2, 5, 2}, new float[20]));
+        Path y = npy("y.npy", new NdArray(new int[] {2, 1}, new float[2]));
         CliRun generated = CliRun.of("train", spec.toString(), "--x", x.toString(), "--y", y.toString());
         assertThat(generated.exitCode()).isEqualTo(1);
         assertThat(generated.err())
@@ -315,6 +307,13 @@ class TrainCommandTest {
         return "Training model " + model + " from " + spec + " with the " + engine + " engine\n"
                 + "  parameters: " + parameters + "\n"
                 + "  loss: " + lossAndOptimizer + "\n";
+    }
+
+    /** Writes {@code array} to {@code name} in the test folder. */
+    private Path npy(String name, NdArray array) throws IOException {
+        Path path = dir.resolve(name);
+        Npy.write(path, array);
+        return path;
     }
 
     /** Epoch times vary between runs. */
