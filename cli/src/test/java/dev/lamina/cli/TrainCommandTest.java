@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,12 +31,9 @@ class TrainCommandTest {
     @ValueSource(strings = {"generated", "interpreter"})
     void learnsTheToyKernelWithEitherEngine(String engine) throws IOException {
         Path weights = dir.resolve("toy.weights");
-        CliRun run = CliRun.of(
-                "train",
+        CliRun run = train(
                 TOY,
-                "--x",
                 TOY_X,
-                "--y",
                 TOY_Y,
                 "--epochs",
                 "200",
@@ -76,19 +74,8 @@ class TrainCommandTest {
         Path y = Files.writeString(dir.resolve("y.csv"), "6,11,14\n");
         Path initial = dir.resolve("initial.weights");
         Weights.write(initial, Map.of("conv1d/kernel", new NdArray(new int[] {2, 1, 1}, new float[] {1, 2})));
-        CliRun run = CliRun.of(
-                "train",
-                TOY,
-                "--x",
-                x.toString(),
-                "--y",
-                y.toString(),
-                "--epochs",
-                "2",
-                "--weights",
-                initial.toString(),
-                "--show-weights",
-                "--no-shuffle");
+        CliRun run =
+                train(TOY, x, y, "--epochs", "2", "--weights", initial.toString(), "--show-weights", "--no-shuffle");
 
         assertTrainedOutput(run)
                 .isEqualTo(header("Toy", TOY, "generated", 2, "mae, optimizer: adam(learning_rate=0.05)")
@@ -112,20 +99,8 @@ class TrainCommandTest {
                         + "    optimizer sgd(learning_rate=0.01, momentum=0.9)\n  }\n}\n");
         Path x = npy("x.npy", new NdArray(new int[] {4, 4, 1}, new float[16]));
         Path y = npy("y.npy", new NdArray(new int[] {4, 1}, new float[] {1, 1, 1, 1}));
-        CliRun run = CliRun.of(
-                "train",
-                spec.toString(),
-                "--x",
-                x.toString(),
-                "--y",
-                y.toString(),
-                "--epochs",
-                "1",
-                "--validation-split",
-                "0.25",
-                "--show-weights",
-                "--engine",
-                "interpreter");
+        CliRun run = train(
+                spec, x, y, "--epochs", "1", "--validation-split", "0.25", "--show-weights", "--engine", "interpreter");
 
         assertTrainedOutput(run)
                 .isEqualTo(
@@ -139,12 +114,12 @@ class TrainCommandTest {
 
     @Test
     void shapeMismatchesNameExpectedAndActualShapes() {
-        CliRun x = CliRun.of("train", TOY, "--x", TOY_Y, "--y", TOY_Y);
+        CliRun x = train(TOY, TOY_Y, TOY_Y);
         assertThat(x.exitCode()).isEqualTo(1);
         assertThat(x.err())
                 .isEqualTo("lamina: --x " + TOY_Y + " has shape (1, 3, 1); expected (N, 4, 1): N examples of the"
                         + " input (4, 1) of model Toy\n");
-        CliRun y = CliRun.of("train", TOY, "--x", TOY_X, "--y", TOY_X);
+        CliRun y = train(TOY, TOY_X, TOY_X);
         assertThat(y.exitCode()).isEqualTo(1);
         assertThat(y.err())
                 .isEqualTo("lamina: --y " + TOY_X + " has shape (1, 4, 1); expected (N, 3, 1): N examples of the"
@@ -154,7 +129,7 @@ class TrainCommandTest {
     @Test
     void exampleCountsMustMatch() throws IOException {
         Path x = npy("x.npy", new NdArray(new int[] {2, 4, 1}, new float[8]));
-        CliRun run = CliRun.of("train", TOY, "--x", x.toString(), "--y", TOY_Y);
+        CliRun run = train(TOY, x, TOY_Y);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: --x " + x + " holds 2 examples but --y " + TOY_Y + " holds 1; they must match\n");
@@ -168,14 +143,14 @@ class TrainCommandTest {
                         + "    loss sparse_categorical_crossentropy\n    optimizer adam\n  }\n}\n");
         Path x = npy("x.npy", new NdArray(new int[] {2, 3}, new float[6]));
         Path y = npy("y.npy", new NdArray(new int[] {2}, new float[] {1, 4}));
-        CliRun run = CliRun.of("train", spec.toString(), "--x", x.toString(), "--y", y.toString());
+        CliRun run = train(spec, x, y);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: --y " + y + ": value 4.0 at index 1 is not a class index in [0, 4) (class indices"
                         + " for sparse_categorical_crossentropy on the output (4,) of model Classes)\n");
 
         Npy.write(y, new NdArray(new int[] {2, 1}, new float[] {1, 3}));
-        CliRun ok = CliRun.of("train", spec.toString(), "--x", x.toString(), "--y", y.toString(), "--epochs", "1");
+        CliRun ok = train(spec, x, y, "--epochs", "1");
         assertThat(ok.err()).isEmpty();
         assertThat(ok.out()).contains("Epoch 1/1 - loss: 1.3863 - accuracy: 0.0000 - ");
     }
@@ -185,25 +160,25 @@ class TrainCommandTest {
         Path truncated = dir.resolve("truncated.npy");
         byte[] bytes = Files.readAllBytes(Path.of(TOY_X));
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 4));
-        CliRun run = CliRun.of("train", TOY, "--x", truncated.toString(), "--y", TOY_Y);
+        CliRun run = train(TOY, truncated, TOY_Y);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: --x " + truncated
                         + ": truncated data: shape (1, 4, 1) of <f4 needs 16 bytes, the file has 12\n");
 
-        CliRun missing = CliRun.of("train", TOY, "--x", dir.resolve("none.npy").toString(), "--y", TOY_Y);
+        CliRun missing = train(TOY, dir.resolve("none.npy"), TOY_Y);
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("lamina: --x " + dir.resolve("none.npy") + ": no such file or folder\n");
 
         Path csv = Files.writeString(dir.resolve("x.csv"), "0,3,4\n");
-        CliRun columns = CliRun.of("train", TOY, "--x", csv.toString(), "--y", TOY_Y);
+        CliRun columns = train(TOY, csv, TOY_Y);
         assertThat(columns.exitCode()).isEqualTo(1);
         assertThat(columns.err())
                 .isEqualTo("lamina: --x " + csv + " has 3 columns per row; expected 4 (one flattened example of the"
                         + " input (4, 1) of model Toy per row)\n");
 
         Path text = Files.writeString(dir.resolve("x.txt"), "0 3 4 5\n");
-        CliRun format = CliRun.of("train", TOY, "--x", text.toString(), "--y", TOY_Y);
+        CliRun format = train(TOY, text, TOY_Y);
         assertThat(format.exitCode()).isEqualTo(1);
         assertThat(format.err())
                 .isEqualTo("lamina: --x " + text
@@ -214,7 +189,7 @@ class TrainCommandTest {
     void aNanLossStopsWithAMessageAndSavesNothing() throws IOException {
         Path x = npy("x.npy", new NdArray(new int[] {1, 4, 1}, new float[] {0, Float.NaN, 4, 5}));
         Path weights = dir.resolve("w.weights");
-        CliRun run = CliRun.of("train", TOY, "--x", x.toString(), "--y", TOY_Y, "--save", weights.toString());
+        CliRun run = train(TOY, x, TOY_Y, "--save", weights.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: training stopped: the loss became NaN at epoch 1, batch 1 (the weights keep the"
@@ -229,8 +204,7 @@ class TrainCommandTest {
         Path weights = dir.resolve("other.weights");
         Weights.write(weights, Map.of("conv1d/kernel", new NdArray(new int[] {2, 1, 2}, new float[4])));
         Path saved = dir.resolve("saved.weights");
-        CliRun run = CliRun.of(
-                "train", TOY, "--x", TOY_X, "--y", TOY_Y, "--weights", weights.toString(), "--save", saved.toString());
+        CliRun run = train(TOY, TOY_X, TOY_Y, "--weights", weights.toString(), "--save", saved.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: " + weights + " does not match model Toy (1 difference):\n"
@@ -241,15 +215,15 @@ class TrainCommandTest {
     @Test
     void usageErrorsExitWithTwo() {
         assertThat(CliRun.of("train", TOY, "--y", TOY_Y).exitCode()).isEqualTo(2);
-        CliRun engine = CliRun.of("train", TOY, "--x", TOY_X, "--y", TOY_Y, "--engine", "jit");
+        CliRun engine = train(TOY, TOY_X, TOY_Y, "--engine", "jit");
         assertThat(engine.exitCode()).isEqualTo(2);
         assertThat(engine.err())
                 .startsWith("Invalid value for option '--engine': 'jit' is not an engine; use generated or"
                         + " interpreter\n");
-        CliRun epochs = CliRun.of("train", TOY, "--x", TOY_X, "--y", TOY_Y, "--epochs", "0");
+        CliRun epochs = train(TOY, TOY_X, TOY_Y, "--epochs", "0");
         assertThat(epochs.exitCode()).isEqualTo(2);
         assertThat(epochs.err()).startsWith("--epochs must be at least 1, got 0\n");
-        CliRun split = CliRun.of("train", TOY, "--x", TOY_X, "--y", TOY_Y, "--validation-split", "1");
+        CliRun split = train(TOY, TOY_X, TOY_Y, "--validation-split", "1");
         assertThat(split.exitCode()).isEqualTo(2);
         assertThat(split.err()).startsWith("--validation-split must be in [0, 1), got 1.0\n");
     }
@@ -257,7 +231,7 @@ class TrainCommandTest {
     @Test
     void aMissingSaveFolderFailsBeforeTraining() {
         Path save = dir.resolve("missing").resolve("w.weights");
-        CliRun run = CliRun.of("train", TOY, "--x", TOY_X, "--y", TOY_Y, "--save", save.toString());
+        CliRun run = train(TOY, TOY_X, TOY_Y, "--save", save.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err())
@@ -272,22 +246,12 @@ class TrainCommandTest {
                 "model Any {\n  input [None, 2]\n  conv1d(3, 2)\n  global_max_pooling1d\n  dense(1)\n}\n");
         Path x = npy("x.npy", new NdArray(new int[] {2, 5, 2}, new float[20]));
         Path y = npy("y.npy", new NdArray(new int[] {2, 1}, new float[2]));
-        CliRun generated = CliRun.of("train", spec.toString(), "--x", x.toString(), "--y", y.toString());
+        CliRun generated = train(spec, x, y);
         assertThat(generated.exitCode()).isEqualTo(1);
         assertThat(generated.err())
                 .startsWith("lamina: model 'Any': its input has shape (None, 2)")
                 .contains("--engine interpreter");
-        CliRun interpreter = CliRun.of(
-                "train",
-                spec.toString(),
-                "--x",
-                x.toString(),
-                "--y",
-                y.toString(),
-                "--engine",
-                "interpreter",
-                "--epochs",
-                "1");
+        CliRun interpreter = train(spec, x, y, "--engine", "interpreter", "--epochs", "1");
         assertThat(interpreter.err()).isEmpty();
         assertThat(interpreter.exitCode()).isZero();
         assertThat(interpreter.out()).contains("Epoch 1/1 - loss: ");
@@ -307,6 +271,14 @@ class TrainCommandTest {
         return "Training model " + model + " from " + spec + " with the " + engine + " engine\n"
                 + "  parameters: " + parameters + "\n"
                 + "  loss: " + lossAndOptimizer + "\n";
+    }
+
+    /** Runs {@code lamina train SPEC --x X --y Y} with these further options. */
+    private static CliRun train(Object spec, Object x, Object y, String... options) {
+        return CliRun.of(Stream.concat(
+                        Stream.of("train", spec.toString(), "--x", x.toString(), "--y", y.toString()),
+                        Stream.of(options))
+                .toArray(String[]::new));
     }
 
     /** Writes {@code array} to {@code name} in the test folder. */
