@@ -3,12 +3,9 @@ package dev.lamina.cli;
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.compiler.ir.CheckedLayer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code lamina explain FILE}: how each layer's output shape and parameter count are derived. */
 @Command(
@@ -16,18 +13,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Explains, layer by layer, how each output shape and parameter count is computed.")
 public final class ExplainCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .lamina file.")
-    Path file;
-
-    @Option(names = "--model", paramLabel = "NAME", description = "Only this model of the file.")
-    String model;
+    @Mixin
+    ModelReportOptions options;
 
     @Override
     public Integer call() {
-        return CompiledFile.printEach(spec.commandLine(), file, model, ExplainCommand::print);
+        return options.printEach(ExplainCommand::print);
     }
 
     static void print(CheckedModel model, PrintWriter out) {

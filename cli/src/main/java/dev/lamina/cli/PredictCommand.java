@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,8 +31,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The .lamina file.")
-    Path file;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--model", paramLabel = "NAME", description = "The model to run, when the file has several.")
     String modelName;
@@ -41,25 +41,10 @@ public final class PredictCommand implements Callable<Integer> {
     Path weights;
 
     @Option(
-            names = "--x",
-            required = true,
-            paramLabel = "X",
-            description = "Inputs: .npy of shape (N, *input shape), or .csv with one flattened example per row.")
-    Path x;
-
-    @Option(
             names = "--out",
             paramLabel = "Y.npy",
             description = "Where to write the outputs (float32 .npy); without it they are printed.")
     Path out;
-
-    @Option(
-            names = "--engine",
-            paramLabel = "ENGINE",
-            defaultValue = "generated",
-            converter = Engine.Converter.class,
-            description = "generated (compiled Java, needs a JDK) or interpreter (default: ${DEFAULT-VALUE}).")
-    Engine engine;
 
     @Option(
             names = "--batch-size",
@@ -79,14 +64,13 @@ public final class PredictCommand implements Callable<Integer> {
         if (out != null) {
             FileErrors.checkFolderExists("--out", out);
         }
-        Optional<CheckedModel> checked = SingleModel.load(spec.commandLine(), file, modelName);
-        if (checked.isEmpty()) {
+        Optional<ModelOptions.Loaded> loaded = modelOptions.load(spec.commandLine(), modelName);
+        if (loaded.isEmpty()) {
             return LaminaCli.EXIT_FAILURE;
         }
-        CheckedModel definition = checked.get();
-        DataFiles.Examples inputs =
-                DataFiles.inputs("--x", x, definition.input().shape(), definition.name());
-        Model model = engine.create(definition.spec(), 0);
+        CheckedModel definition = loaded.get().definition();
+        DataFiles.Examples inputs = loaded.get().inputs();
+        Model model = modelOptions.engine.create(definition.spec(), 0);
         WeightsFiles.load(model, weights);
         Shape output = SingleModel.outputShape(definition, inputs.exampleShape());
         float[] predictions = predict(model, inputs, output.size());

@@ -3,13 +3,10 @@ package dev.lamina.cli;
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.compiler.ir.CheckedLayer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code lamina summary FILE}: Keras's {@code model.summary()} table for each model. */
 @Command(
@@ -21,18 +18,12 @@ public final class SummaryCommand implements Callable<Integer> {
     private static final int MIN_SHAPE_WIDTH = 26;
     private static final int PARAM_WIDTH = 10;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .lamina file.")
-    Path file;
-
-    @Option(names = "--model", paramLabel = "NAME", description = "Only this model of the file.")
-    String model;
+    @Mixin
+    ModelReportOptions options;
 
     @Override
     public Integer call() {
-        return CompiledFile.printEach(spec.commandLine(), file, model, SummaryCommand::print);
+        return options.printEach(SummaryCommand::print);
     }
 
     static void print(CheckedModel model, PrintWriter out) {

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,18 +34,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The .lamina file.")
-    Path file;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--model", paramLabel = "NAME", description = "The model to train, when the file has several.")
     String modelName;
-
-    @Option(
-            names = "--x",
-            required = true,
-            paramLabel = "X",
-            description = "Inputs: .npy of shape (N, *input shape), or .csv with one flattened example per row.")
-    Path x;
 
     @Option(
             names = "--y",
@@ -97,14 +90,6 @@ public final class TrainCommand implements Callable<Integer> {
     Path initialWeights;
 
     @Option(
-            names = "--engine",
-            paramLabel = "ENGINE",
-            defaultValue = "generated",
-            converter = Engine.Converter.class,
-            description = "generated (compiled Java, needs a JDK) or interpreter (default: ${DEFAULT-VALUE}).")
-    Engine engine;
-
-    @Option(
             names = "--log-every",
             paramLabel = "N",
             defaultValue = "1",
@@ -123,18 +108,17 @@ public final class TrainCommand implements Callable<Integer> {
         if (save != null) {
             FileErrors.checkFolderExists("--save", save);
         }
-        Optional<CheckedModel> checked = SingleModel.load(spec.commandLine(), file, modelName);
-        if (checked.isEmpty()) {
+        Optional<ModelOptions.Loaded> loaded = modelOptions.load(spec.commandLine(), modelName);
+        if (loaded.isEmpty()) {
             return LaminaCli.EXIT_FAILURE;
         }
-        CheckedModel definition = checked.get();
-        DataFiles.Examples inputs =
-                DataFiles.inputs("--x", x, definition.input().shape(), definition.name());
+        CheckedModel definition = loaded.get().definition();
+        DataFiles.Examples inputs = loaded.get().inputs();
         LossKind loss = definition.spec().training().map(TrainingSpec::loss).orElse(LossKind.MSE);
         DataFiles.Examples targets = DataFiles.targets(
                 "--y", y, SingleModel.outputShape(definition, inputs.exampleShape()), loss, definition.name());
         DataFiles.checkSameCount(inputs, targets);
-        Model model = engine.create(definition.spec(), seed);
+        Model model = modelOptions.engine.create(definition.spec(), seed);
         if (initialWeights != null) {
             WeightsFiles.load(model, initialWeights);
         }
@@ -209,8 +193,8 @@ public final class TrainCommand implements Callable<Integer> {
                                 OptimizerSpec.Adam.DEFAULT_BETA_2,
                                 OptimizerSpec.Adam.DEFAULT_EPSILON))
                         + " (the spec has no train section)");
-        out.println("Training model " + definition.name() + " from " + file + " with the " + engine.optionName()
-                + " engine");
+        out.println("Training model " + definition.name() + " from " + modelOptions.file + " with the "
+                + modelOptions.engine.optionName() + " engine");
         out.println("  parameters: " + BatchShapes.count(model.parameterCount()));
         out.println("  loss: " + model.loss().kind().kerasName() + ", optimizer: " + optimizer);
         out.println("  examples: " + training + " for training, " + (examples - training) + " for validation;"

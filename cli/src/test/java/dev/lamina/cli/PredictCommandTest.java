@@ -8,6 +8,7 @@ import dev.lamina.runtime.io.Weights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,17 +36,7 @@ class PredictCommandTest {
     void printsOneExamplePerLine(String engine) throws IOException {
         Path x = dir.resolve("x.npy");
         Npy.write(x, new NdArray(new int[] {3, 4, 1}, new float[] {0, 3, 4, 5, 1, 1, 1, 1, 0, 0, 0, -1}));
-        CliRun run = CliRun.of(
-                "predict",
-                TOY,
-                "--weights",
-                kernelOneTwo.toString(),
-                "--x",
-                x.toString(),
-                "--engine",
-                engine,
-                "--batch-size",
-                "2");
+        CliRun run = predictToy("--x", x.toString(), "--engine", engine, "--batch-size", "2");
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("6.0,11.0,14.0\n3.0,3.0,3.0\n0.0,0.0,-2.0\n");
@@ -55,17 +46,7 @@ class PredictCommandTest {
     @ValueSource(strings = {"generated", "interpreter"})
     void writesFloat32NpyOfTheOutputShape(String engine) throws IOException {
         Path out = dir.resolve("y.npy");
-        CliRun run = CliRun.of(
-                "predict",
-                TOY,
-                "--weights",
-                kernelOneTwo.toString(),
-                "--x",
-                TOY_X,
-                "--out",
-                out.toString(),
-                "--engine",
-                engine);
+        CliRun run = predictToy("--x", TOY_X, "--out", out.toString(), "--engine", engine);
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("Wrote 1 prediction of shape (3, 1) to " + out + "\n");
@@ -105,7 +86,7 @@ class PredictCommandTest {
     void inputsOfTheWrongShapeAreRefused() throws IOException {
         Path x = dir.resolve("x.npy");
         Npy.write(x, new NdArray(new int[] {2, 4}, new float[8]));
-        CliRun run = CliRun.of("predict", TOY, "--weights", kernelOneTwo.toString(), "--x", x.toString());
+        CliRun run = predictToy("--x", x.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: --x " + x
@@ -115,7 +96,7 @@ class PredictCommandTest {
     @Test
     void usageErrorsExitWithTwo() {
         assertThat(CliRun.of("predict", TOY, "--x", TOY_X).exitCode()).isEqualTo(2);
-        CliRun out = CliRun.of("predict", TOY, "--weights", kernelOneTwo.toString(), "--x", TOY_X, "--out", "y.csv");
+        CliRun out = predictToy("--x", TOY_X, "--out", "y.csv");
         assertThat(out.exitCode()).isEqualTo(2);
         assertThat(out.err()).startsWith("--out must name a .npy file, got y.csv\n");
     }
@@ -135,5 +116,12 @@ class PredictCommandTest {
                 "predict", spec.toString(), "--model", "Toy", "--weights", kernelOneTwo.toString(), "--x", TOY_X);
         assertThat(chosen.err()).isEmpty();
         assertThat(chosen.out()).isEqualTo("6.0,11.0,14.0\n");
+    }
+
+    /** Runs {@code lamina predict} on the toy model with the seed kernel and these options. */
+    private CliRun predictToy(String... options) {
+        return CliRun.of(
+                Stream.concat(Stream.of("predict", TOY, "--weights", kernelOneTwo.toString()), Stream.of(options))
+                        .toArray(String[]::new));
     }
 }

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +31,9 @@ class TrainCommandTest {
     @ValueSource(strings = {"generated", "interpreter"})
     void learnsTheToyKernelWithEitherEngine(String engine) throws IOException {
         Path weights = dir.resolve("toy.weights");
-        CliRun run = CliRun.of(
-                "train",
+        CliRun run = train(
                 TOY,
-                "--x",
                 TOY_X,
-                "--y",
                 TOY_Y,
                 "--epochs",
                 "200",
@@ -47,11 +46,8 @@ class TrainCommandTest {
                 weights.toString());
 
         assertThat(run.err()).isEmpty();
-        assertThat(run.exitCode()).isZero();
-        assertThat(withoutTimes(run.out()))
-                .isEqualTo("Training model Toy from " + TOY + " with the " + engine + " engine\n"
-                        + "  parameters: 2\n"
-                        + "  loss: mae, optimizer: adam(learning_rate=0.05)\n"
+        assertTrainedOutput(run)
+                .isEqualTo(header("Toy", TOY, engine, 2, "mae, optimizer: adam(learning_rate=0.05)")
                         + "  examples: 1 for training, 0 for validation; batch size 32, 200 epochs, seed 0\n"
                         + "Initial weights (seed 0):\n"
                         + "  conv1d/kernel (2, 1, 1): [0.9389, -0.1677]\n"
@@ -78,25 +74,11 @@ class TrainCommandTest {
         Path y = Files.writeString(dir.resolve("y.csv"), "6,11,14\n");
         Path initial = dir.resolve("initial.weights");
         Weights.write(initial, Map.of("conv1d/kernel", new NdArray(new int[] {2, 1, 1}, new float[] {1, 2})));
-        CliRun run = CliRun.of(
-                "train",
-                TOY,
-                "--x",
-                x.toString(),
-                "--y",
-                y.toString(),
-                "--epochs",
-                "2",
-                "--weights",
-                initial.toString(),
-                "--show-weights",
-                "--no-shuffle");
+        CliRun run =
+                train(TOY, x, y, "--epochs", "2", "--weights", initial.toString(), "--show-weights", "--no-shuffle");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(withoutTimes(run.out()))
-                .isEqualTo("Training model Toy from " + TOY + " with the generated engine\n"
-                        + "  parameters: 2\n"
-                        + "  loss: mae, optimizer: adam(learning_rate=0.05)\n"
+        assertTrainedOutput(run)
+                .isEqualTo(header("Toy", TOY, "generated", 2, "mae, optimizer: adam(learning_rate=0.05)")
                         + "  examples: 1 for training, 0 for validation; batch size 32, 2 epochs, seed 0,"
                         + " not shuffled\n"
                         + "Initial weights:\n"
@@ -106,7 +88,7 @@ class TrainCommandTest {
                         + "Epoch 2/2 - loss: 0.0000 - Tms\n"
                         + "  conv1d/kernel (2, 1, 1): [1.0000, 2.0000]\n"
                         + "Trained 2 epochs: final loss 0.0000\n"
-                        + "The weights were not saved (use --save FILE to keep them)\n");
+                        + NOT_SAVED);
     }
 
     @Test
@@ -115,45 +97,29 @@ class TrainCommandTest {
                 dir.resolve("wide.lamina"),
                 "model Wide {\n  input [4, 1]\n  conv1d(8, 2)\n  flatten\n  dense(1)\n  train {\n    loss mse\n"
                         + "    optimizer sgd(learning_rate=0.01, momentum=0.9)\n  }\n}\n");
-        Path x = dir.resolve("x.npy");
-        Path y = dir.resolve("y.npy");
-        Npy.write(x, new NdArray(new int[] {4, 4, 1}, new float[16]));
-        Npy.write(y, new NdArray(new int[] {4, 1}, new float[] {1, 1, 1, 1}));
-        CliRun run = CliRun.of(
-                "train",
-                spec.toString(),
-                "--x",
-                x.toString(),
-                "--y",
-                y.toString(),
-                "--epochs",
-                "1",
-                "--validation-split",
-                "0.25",
-                "--show-weights",
-                "--engine",
-                "interpreter");
+        Path x = npy("x.npy", new NdArray(new int[] {4, 4, 1}, new float[16]));
+        Path y = npy("y.npy", new NdArray(new int[] {4, 1}, new float[] {1, 1, 1, 1}));
+        CliRun run = train(
+                spec, x, y, "--epochs", "1", "--validation-split", "0.25", "--show-weights", "--engine", "interpreter");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(withoutTimes(run.out()))
-                .isEqualTo("Training model Wide from " + spec + " with the interpreter engine\n"
-                        + "  parameters: 49\n"
-                        + "  loss: mse, optimizer: sgd(learning_rate=0.01, momentum=0.9)\n"
-                        + "  examples: 3 for training, 1 for validation; batch size 32, 1 epoch, seed 0\n"
-                        + "(--show-weights: the model has 49 values, more than 32; not shown)\n"
-                        + "Epoch 1/1 - loss: 1.0000 - val_loss: 0.9136 - Tms\n"
-                        + "Trained 1 epoch: final loss 1.0000, val_loss 0.9136\n"
-                        + "The weights were not saved (use --save FILE to keep them)\n");
+        assertTrainedOutput(run)
+                .isEqualTo(
+                        header("Wide", spec, "interpreter", 49, "mse, optimizer: sgd(learning_rate=0.01, momentum=0.9)")
+                                + "  examples: 3 for training, 1 for validation; batch size 32, 1 epoch, seed 0\n"
+                                + "(--show-weights: the model has 49 values, more than 32; not shown)\n"
+                                + "Epoch 1/1 - loss: 1.0000 - val_loss: 0.9136 - Tms\n"
+                                + "Trained 1 epoch: final loss 1.0000, val_loss 0.9136\n"
+                                + NOT_SAVED);
     }
 
     @Test
     void shapeMismatchesNameExpectedAndActualShapes() {
-        CliRun x = CliRun.of("train", TOY, "--x", TOY_Y, "--y", TOY_Y);
+        CliRun x = train(TOY, TOY_Y, TOY_Y);
         assertThat(x.exitCode()).isEqualTo(1);
         assertThat(x.err())
                 .isEqualTo("lamina: --x " + TOY_Y + " has shape (1, 3, 1); expected (N, 4, 1): N examples of the"
                         + " input (4, 1) of model Toy\n");
-        CliRun y = CliRun.of("train", TOY, "--x", TOY_X, "--y", TOY_X);
+        CliRun y = train(TOY, TOY_X, TOY_X);
         assertThat(y.exitCode()).isEqualTo(1);
         assertThat(y.err())
                 .isEqualTo("lamina: --y " + TOY_X + " has shape (1, 4, 1); expected (N, 3, 1): N examples of the"
@@ -162,9 +128,8 @@ class TrainCommandTest {
 
     @Test
     void exampleCountsMustMatch() throws IOException {
-        Path x = dir.resolve("x.npy");
-        Npy.write(x, new NdArray(new int[] {2, 4, 1}, new float[8]));
-        CliRun run = CliRun.of("train", TOY, "--x", x.toString(), "--y", TOY_Y);
+        Path x = npy("x.npy", new NdArray(new int[] {2, 4, 1}, new float[8]));
+        CliRun run = train(TOY, x, TOY_Y);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: --x " + x + " holds 2 examples but --y " + TOY_Y + " holds 1; they must match\n");
@@ -176,18 +141,16 @@ class TrainCommandTest {
                 dir.resolve("classes.lamina"),
                 "model Classes {\n  input [3]\n  dense(4, activation=softmax)\n  train {\n"
                         + "    loss sparse_categorical_crossentropy\n    optimizer adam\n  }\n}\n");
-        Path x = dir.resolve("x.npy");
-        Path y = dir.resolve("y.npy");
-        Npy.write(x, new NdArray(new int[] {2, 3}, new float[6]));
-        Npy.write(y, new NdArray(new int[] {2}, new float[] {1, 4}));
-        CliRun run = CliRun.of("train", spec.toString(), "--x", x.toString(), "--y", y.toString());
+        Path x = npy("x.npy", new NdArray(new int[] {2, 3}, new float[6]));
+        Path y = npy("y.npy", new NdArray(new int[] {2}, new float[] {1, 4}));
+        CliRun run = train(spec, x, y);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: --y " + y + ": value 4.0 at index 1 is not a class index in [0, 4) (class indices"
                         + " for sparse_categorical_crossentropy on the output (4,) of model Classes)\n");
 
         Npy.write(y, new NdArray(new int[] {2, 1}, new float[] {1, 3}));
-        CliRun ok = CliRun.of("train", spec.toString(), "--x", x.toString(), "--y", y.toString(), "--epochs", "1");
+        CliRun ok = train(spec, x, y, "--epochs", "1");
         assertThat(ok.err()).isEmpty();
         assertThat(ok.out()).contains("Epoch 1/1 - loss: 1.3863 - accuracy: 0.0000 - ");
     }
@@ -197,25 +160,25 @@ class TrainCommandTest {
         Path truncated = dir.resolve("truncated.npy");
         byte[] bytes = Files.readAllBytes(Path.of(TOY_X));
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 4));
-        CliRun run = CliRun.of("train", TOY, "--x", truncated.toString(), "--y", TOY_Y);
+        CliRun run = train(TOY, truncated, TOY_Y);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: --x " + truncated
                         + ": truncated data: shape (1, 4, 1) of <f4 needs 16 bytes, the file has 12\n");
 
-        CliRun missing = CliRun.of("train", TOY, "--x", dir.resolve("none.npy").toString(), "--y", TOY_Y);
+        CliRun missing = train(TOY, dir.resolve("none.npy"), TOY_Y);
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("lamina: --x " + dir.resolve("none.npy") + ": no such file or folder\n");
 
         Path csv = Files.writeString(dir.resolve("x.csv"), "0,3,4\n");
-        CliRun columns = CliRun.of("train", TOY, "--x", csv.toString(), "--y", TOY_Y);
+        CliRun columns = train(TOY, csv, TOY_Y);
         assertThat(columns.exitCode()).isEqualTo(1);
         assertThat(columns.err())
                 .isEqualTo("lamina: --x " + csv + " has 3 columns per row; expected 4 (one flattened example of the"
                         + " input (4, 1) of model Toy per row)\n");
 
         Path text = Files.writeString(dir.resolve("x.txt"), "0 3 4 5\n");
-        CliRun format = CliRun.of("train", TOY, "--x", text.toString(), "--y", TOY_Y);
+        CliRun format = train(TOY, text, TOY_Y);
         assertThat(format.exitCode()).isEqualTo(1);
         assertThat(format.err())
                 .isEqualTo("lamina: --x " + text
@@ -224,10 +187,9 @@ class TrainCommandTest {
 
     @Test
     void aNanLossStopsWithAMessageAndSavesNothing() throws IOException {
-        Path x = dir.resolve("x.npy");
-        Npy.write(x, new NdArray(new int[] {1, 4, 1}, new float[] {0, Float.NaN, 4, 5}));
+        Path x = npy("x.npy", new NdArray(new int[] {1, 4, 1}, new float[] {0, Float.NaN, 4, 5}));
         Path weights = dir.resolve("w.weights");
-        CliRun run = CliRun.of("train", TOY, "--x", x.toString(), "--y", TOY_Y, "--save", weights.toString());
+        CliRun run = train(TOY, x, TOY_Y, "--save", weights.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: training stopped: the loss became NaN at epoch 1, batch 1 (the weights keep the"
@@ -242,8 +204,7 @@ class TrainCommandTest {
         Path weights = dir.resolve("other.weights");
         Weights.write(weights, Map.of("conv1d/kernel", new NdArray(new int[] {2, 1, 2}, new float[4])));
         Path saved = dir.resolve("saved.weights");
-        CliRun run = CliRun.of(
-                "train", TOY, "--x", TOY_X, "--y", TOY_Y, "--weights", weights.toString(), "--save", saved.toString());
+        CliRun run = train(TOY, TOY_X, TOY_Y, "--weights", weights.toString(), "--save", saved.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("lamina: " + weights + " does not match model Toy (1 difference):\n"
@@ -254,15 +215,15 @@ class TrainCommandTest {
     @Test
     void usageErrorsExitWithTwo() {
         assertThat(CliRun.of("train", TOY, "--y", TOY_Y).exitCode()).isEqualTo(2);
-        CliRun engine = CliRun.of("train", TOY, "--x", TOY_X, "--y", TOY_Y, "--engine", "jit");
+        CliRun engine = train(TOY, TOY_X, TOY_Y, "--engine", "jit");
         assertThat(engine.exitCode()).isEqualTo(2);
         assertThat(engine.err())
                 .startsWith("Invalid value for option '--engine': 'jit' is not an engine; use generated or"
                         + " interpreter\n");
-        CliRun epochs = CliRun.of("train", TOY, "--x", TOY_X, "--y", TOY_Y, "--epochs", "0");
+        CliRun epochs = train(TOY, TOY_X, TOY_Y, "--epochs", "0");
         assertThat(epochs.exitCode()).isEqualTo(2);
         assertThat(epochs.err()).startsWith("--epochs must be at least 1, got 0\n");
-        CliRun split = CliRun.of("train", TOY, "--x", TOY_X, "--y", TOY_Y, "--validation-split", "1");
+        CliRun split = train(TOY, TOY_X, TOY_Y, "--validation-split", "1");
         assertThat(split.exitCode()).isEqualTo(2);
         assertThat(split.err()).startsWith("--validation-split must be in [0, 1), got 1.0\n");
     }
@@ -270,7 +231,7 @@ class TrainCommandTest {
     @Test
     void aMissingSaveFolderFailsBeforeTraining() {
         Path save = dir.resolve("missing").resolve("w.weights");
-        CliRun run = CliRun.of("train", TOY, "--x", TOY_X, "--y", TOY_Y, "--save", save.toString());
+        CliRun run = train(TOY, TOY_X, TOY_Y, "--save", save.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err())
@@ -283,29 +244,48 @@ class TrainCommandTest {
         Path spec = Files.writeString(
                 dir.resolve("any.lamina"),
                 "model Any {\n  input [None, 2]\n  conv1d(3, 2)\n  global_max_pooling1d\n  dense(1)\n}\n");
-        Path x = dir.resolve("x.npy");
-        Path y = dir.resolve("y.npy");
-        Npy.write(x, new NdArray(new int[] {2, 5, 2}, new float[20]));
-        Npy.write(y, new NdArray(new int[] {2, 1}, new float[2]));
-        CliRun generated = CliRun.of("train", spec.toString(), "--x", x.toString(), "--y", y.toString());
+        Path x = npy("x.npy", new NdArray(new int[] {2, 5, 2}, new float[20]));
+        Path y = npy("y.npy", new NdArray(new int[] {2, 1}, new float[2]));
+        CliRun generated = train(spec, x, y);
         assertThat(generated.exitCode()).isEqualTo(1);
         assertThat(generated.err())
                 .startsWith("lamina: model 'Any': its input has shape (None, 2)")
                 .contains("--engine interpreter");
-        CliRun interpreter = CliRun.of(
-                "train",
-                spec.toString(),
-                "--x",
-                x.toString(),
-                "--y",
-                y.toString(),
-                "--engine",
-                "interpreter",
-                "--epochs",
-                "1");
+        CliRun interpreter = train(spec, x, y, "--engine", "interpreter", "--epochs", "1");
         assertThat(interpreter.err()).isEmpty();
         assertThat(interpreter.exitCode()).isZero();
         assertThat(interpreter.out()).contains("Epoch 1/1 - loss: ");
+    }
+
+    /** The last line of a run without {@code --save}. */
+    private static final String NOT_SAVED = "The weights were not saved (use --save FILE to keep them)\n";
+
+    /** Checks that training succeeded; an assertion on its output with the epoch times masked. */
+    private static AbstractStringAssert<?> assertTrainedOutput(CliRun run) {
+        assertThat(run.exitCode()).isZero();
+        return assertThat(withoutTimes(run.out()));
+    }
+
+    /** The first three lines train prints: the model, spec and engine; the parameter count; loss and optimizer. */
+    private static String header(String model, Object spec, String engine, int parameters, String lossAndOptimizer) {
+        return "Training model " + model + " from " + spec + " with the " + engine + " engine\n"
+                + "  parameters: " + parameters + "\n"
+                + "  loss: " + lossAndOptimizer + "\n";
+    }
+
+    /** Runs {@code lamina train SPEC --x X --y Y} with these further options. */
+    private static CliRun train(Object spec, Object x, Object y, String... options) {
+        return CliRun.of(Stream.concat(
+                        Stream.of("train", spec.toString(), "--x", x.toString(), "--y", y.toString()),
+                        Stream.of(options))
+                .toArray(String[]::new));
+    }
+
+    /** Writes {@code array} to {@code name} in the test folder. */
+    private Path npy(String name, NdArray array) throws IOException {
+        Path path = dir.resolve(name);
+        Npy.write(path, array);
+        return path;
     }
 
     /** Epoch times vary between runs. */
