@@ -1,7 +1,7 @@
 package dev.lamina.compiler.codegen;
 
-/** The Java source generated for one model. */
-public record GeneratedModel(String packageName, String className, String source) {
+/** The Java source generated for one model by a {@link Backend}. */
+public record GeneratedModel(String packageName, String className, String source, Backend backend) {
     /** {@code package.ClassName}, or the bare class name in the default package. */
     public String qualifiedName() {
         return packageName.isEmpty() ? className : packageName + "." + className;

@@ -71,6 +71,14 @@ abstract class LayerWriter {
         return true;
     }
 
+    /**
+     * Whether the layer's code uses the class's {@code SPECIES} and {@code LANES} constants (the
+     * Vector API's preferred float species), which {@link ModelClassWriter} then declares once.
+     */
+    boolean usesVectorSpecies() {
+        return false;
+    }
+
     /** Fields beyond parameters and the per-batch output and gradient buffers. */
     List<FieldSpec> fields() {
         return List.of();

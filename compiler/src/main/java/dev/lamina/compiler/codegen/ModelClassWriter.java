@@ -30,11 +30,18 @@ final class ModelClassWriter {
     private final List<LayerWriter> writers = new ArrayList<>();
     private final String specSource;
     private final List<String> layerOrigins;
+    private final Backend backend;
 
     /** {@code layerOrigins}: one spec-line description per layer, or empty. */
     ModelClassWriter(
-            ModelSpec spec, String className, List<Shape> shapes, String specSource, List<String> layerOrigins) {
+            ModelSpec spec,
+            String className,
+            List<Shape> shapes,
+            String specSource,
+            List<String> layerOrigins,
+            Backend backend) {
         this.spec = spec;
+        this.backend = backend;
         this.specSource = specSource;
         this.layerOrigins = layerOrigins;
         this.className = className;
@@ -46,7 +53,17 @@ final class ModelClassWriter {
         }
     }
 
-    private static LayerWriter writerFor(LayerSpec layer, String prefix, Shape in, Shape out) {
+    private LayerWriter writerFor(LayerSpec layer, String prefix, Shape in, Shape out) {
+        if (backend == Backend.VECTOR) {
+            LayerWriter vector = VectorLayerWriters.forLayer(layer, prefix, in, out);
+            if (vector != null) {
+                return vector;
+            }
+        }
+        return scalarWriterFor(layer, prefix, in, out);
+    }
+
+    private static LayerWriter scalarWriterFor(LayerSpec layer, String prefix, Shape in, Shape out) {
         if (layer instanceof LayerSpec.Conv1D c) {
             return new Conv1DWriter(c, prefix, in, out);
         }
@@ -83,6 +100,9 @@ final class ModelClassWriter {
                         .build())
                 .addJavadoc(classJavadoc());
         addConstants(type);
+        if (writers.stream().anyMatch(LayerWriter::usesVectorSpecies)) {
+            VectorLayerWriters.addSpeciesConstants(type);
+        }
         for (LayerWriter w : writers) {
             for (LayerWriter.ParameterDecl p : w.parameters()) {
                 type.addField(LayerWriter.PARAMETER, p.field(), Modifier.PRIVATE, Modifier.FINAL);
@@ -176,6 +196,12 @@ final class ModelClassWriter {
                 "method. Weights live in {@link $T#value()} (Keras layout, the source of truth written by\n",
                 LayerWriter.PARAMETER);
         doc.add("optimizers and callers); larger layers copy them into row arrays at the start of each pass.\n\n");
+        if (backend == Backend.VECTOR) {
+            doc.add(
+                    "<p>Vector backend: needs Java $L or later, compiled and run with {@code --add-modules $L}.\n\n",
+                    Backend.VECTOR_MINIMUM_JAVA,
+                    Backend.VECTOR_MODULE);
+        }
         doc.add("<p>Not thread-safe: an instance keeps working buffers sized for the largest batch seen and\n");
         doc.add("reuses them, so steady-state calls allocate nothing. Use one instance per thread.\n");
         return doc.build();

@@ -16,10 +16,17 @@ import java.util.Objects;
  */
 public final class ModelGenerator {
     private final String packageName;
+    private final Backend backend;
 
-    /** A generator writing classes into {@code packageName} (empty for the default package). */
+    /** A scalar-backend generator writing classes into {@code packageName} (empty for the default package). */
     public ModelGenerator(String packageName) {
+        this(packageName, Backend.SCALAR);
+    }
+
+    /** A generator for {@code backend} writing classes into {@code packageName} (empty for the default package). */
+    public ModelGenerator(String packageName, Backend backend) {
         Objects.requireNonNull(packageName, "packageName");
+        this.backend = Objects.requireNonNull(backend, "backend");
         if (!JavaNames.isValidPackage(packageName)) {
             throw new IllegalArgumentException("'" + packageName + "' is not a valid Java package name");
         }
@@ -68,13 +75,14 @@ public final class ModelGenerator {
                     + spec.layers().size() + " layers of model '" + JavaNames.commentText(spec.name()) + "'");
         }
         String className = JavaNames.className(spec.name());
-        TypeSpec type = new ModelClassWriter(spec, className, shapes, specSource, List.copyOf(layerOrigins)).write();
+        TypeSpec type =
+                new ModelClassWriter(spec, className, shapes, specSource, List.copyOf(layerOrigins), backend).write();
         String source = JavaFile.builder(packageName, type)
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build()
                 .toString();
-        return new GeneratedModel(packageName, className, source);
+        return new GeneratedModel(packageName, className, source, backend);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lamina.compiler.javac;
 
+import dev.lamina.compiler.codegen.Backend;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -22,9 +23,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles Java sources in memory with {@code javax.tools} (release 17) against a class path —
- * the current one by default — and loads the resulting classes in a fresh class loader. Nothing
- * touches the disk.
+ * Compiles Java sources in memory with {@code javax.tools} against a class path — the current one
+ * by default — and loads the resulting classes in a fresh class loader. Nothing touches the disk.
+ * The language options default to {@code --release 17}; {@link #forBackend} takes those of a code
+ * generation backend.
  */
 public final class InMemoryJavaCompiler {
     /** A source to compile: its fully-qualified class name and its text. */
@@ -71,16 +73,42 @@ public final class InMemoryJavaCompiler {
 
     private final String classPath;
     private final ClassLoader parent;
+    private final List<String> languageOptions;
 
     /** Compiles against the current class path and loads classes under this class's loader. */
     public InMemoryJavaCompiler() {
         this(System.getProperty("java.class.path"), InMemoryJavaCompiler.class.getClassLoader());
     }
 
-    /** Compiles against {@code classPath} and loads classes under {@code parent}. */
+    /** Compiles against {@code classPath} with {@code --release 17} and loads classes under {@code parent}. */
     public InMemoryJavaCompiler(String classPath, ClassLoader parent) {
+        this(classPath, parent, Backend.SCALAR.javacOptions(17));
+    }
+
+    /**
+     * Compiles against {@code classPath} with {@code languageOptions} (e.g. {@code --release 17})
+     * and loads classes under {@code parent}.
+     */
+    public InMemoryJavaCompiler(String classPath, ClassLoader parent, List<String> languageOptions) {
         this.classPath = Objects.requireNonNull(classPath, "classPath");
         this.parent = parent;
+        this.languageOptions = List.copyOf(languageOptions);
+    }
+
+    /**
+     * A compiler for the classes of {@code backend}, against {@code classPath}, loading under {@code
+     * parent}.
+     *
+     * @throws IllegalStateException with {@link Backend#unavailableReason()} when this JVM cannot
+     *     compile and run that backend's classes
+     */
+    public static InMemoryJavaCompiler forBackend(Backend backend, String classPath, ClassLoader parent) {
+        String reason = backend.unavailableReason();
+        if (reason != null) {
+            throw new IllegalStateException(reason);
+        }
+        return new InMemoryJavaCompiler(
+                classPath, parent, backend.javacOptions(Runtime.version().feature()));
     }
 
     /** Compiles one source. */
@@ -120,7 +148,8 @@ public final class InMemoryJavaCompiler {
                 };
             }
         };
-        List<String> options = List.of("--release", "17", "-classpath", classPath, "-proc:none", "-Xlint:none");
+        List<String> options = new ArrayList<>(languageOptions);
+        options.addAll(List.of("-classpath", classPath, "-proc:none", "-Xlint:none"));
         StringWriter out = new StringWriter();
         boolean ok =
                 javac.getTask(out, files, diagnostics, options, null, units).call();

@@ -16,15 +16,23 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** The whole golden suite through generated code: forward, loss, gradients and training. */
+/**
+ * The whole golden suite through scalar generated code: forward, loss, gradients and training.
+ * {@link VectorGoldenTest} runs the same checks through the vector backend.
+ */
 class GeneratedGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> everyGoldenCaseThroughGeneratedCode() {
-        CompiledGoldenModels models = CompiledGoldenModels.get();
+        return everyCase(Backend.SCALAR, "generated");
+    }
+
+    /** One dynamic test per golden case, named {@code <case> (<label>)}. */
+    static Stream<DynamicTest> everyCase(Backend backend, String label) {
+        CompiledGoldenModels models = CompiledGoldenModels.get(backend);
         assertThat(models.cases).isNotEmpty();
         return models.cases.stream()
-                .map(c -> DynamicTest.dynamicTest(c.name() + " (generated)", () -> check(models, c)));
+                .map(c -> DynamicTest.dynamicTest(c.name() + " (" + label + ")", () -> check(models, c)));
     }
 
     private static void check(CompiledGoldenModels models, GoldenCase c) {

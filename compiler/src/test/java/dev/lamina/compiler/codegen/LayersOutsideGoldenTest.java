@@ -3,6 +3,7 @@ package dev.lamina.compiler.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.lamina.compiler.javac.GeneratedModels;
 import dev.lamina.compiler.javac.InMemoryJavaCompiler;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.Parameter;
@@ -134,6 +135,6 @@ class LayersOutsideGoldenTest {
     private Model create(ModelSpec spec) {
         GeneratedModel model = generator.generate(spec);
         InMemoryJavaCompiler.Result result = TestCompiler.create().compile(model.qualifiedName(), model.source());
-        return CompiledGoldenModels.instantiate(result.load(model.qualifiedName()), 3);
+        return GeneratedModels.newInstance(result.load(model.qualifiedName()), 3);
     }
 }

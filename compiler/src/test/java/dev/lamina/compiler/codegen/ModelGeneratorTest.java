@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lamina.compiler.Compilation;
 import dev.lamina.compiler.LaminaCompiler;
 import dev.lamina.compiler.javac.CompilationFailedException;
+import dev.lamina.compiler.javac.GeneratedModels;
 import dev.lamina.compiler.javac.InMemoryJavaCompiler;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.spec.Activation;
@@ -194,6 +195,6 @@ class ModelGeneratorTest {
 
     private static Model compileAndCreate(GeneratedModel model) {
         InMemoryJavaCompiler.Result result = TestCompiler.create().compile(model.qualifiedName(), model.source());
-        return CompiledGoldenModels.instantiate(result.load(model.qualifiedName()), 7);
+        return GeneratedModels.newInstance(result.load(model.qualifiedName()), 7);
     }
 }

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 
 /**
  * A small random valid model with its training setup and data, built deterministically from
@@ -31,6 +34,17 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
 
     private static final Padding[] CONV_PADDINGS = {Padding.VALID, Padding.SAME, Padding.CAUSAL};
     private static final Padding[] POOL_PADDINGS = {Padding.VALID, Padding.SAME};
+
+    /** Random stacks: genes for the input, one to four layers, the training section, and a data seed. */
+    static Arbitrary<RandomStack> arbitrary() {
+        Arbitrary<Integer> gene = Arbitraries.integers().between(0, 999);
+        return Combinators.combine(
+                        gene.list().ofSize(4),
+                        gene.list().ofSize(6).list().ofMinSize(1).ofMaxSize(4),
+                        gene.list().ofSize(4),
+                        Arbitraries.longs())
+                .as(RandomStack::build);
+    }
 
     /**
      * Builds a stack. {@code input}: 4 genes (kind, steps or features, channels, vocabulary);

@@ -10,8 +10,13 @@ final class TestCompiler {
     private TestCompiler() {}
 
     static InMemoryJavaCompiler create() {
+        return create(Backend.SCALAR);
+    }
+
+    /** A compiler for {@code backend}'s classes; throws when this JVM cannot run them. */
+    static InMemoryJavaCompiler create(Backend backend) {
         String surefire = System.getProperty("surefire.test.class.path");
         String classPath = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-        return new InMemoryJavaCompiler(classPath, TestCompiler.class.getClassLoader());
+        return InMemoryJavaCompiler.forBackend(backend, classPath, TestCompiler.class.getClassLoader());
     }
 }

@@ -1,0 +1,28 @@
+package dev.lamina.compiler.codegen;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Random valid stacks ({@link RandomStack}) give the same results from the vector and the scalar
+ * backends, by {@link EngineComparison}'s protocol and tolerance. Runs in the build's {@code
+ * vector-backend} Surefire execution, on Java 25+ with {@code --add-modules jdk.incubator.vector}.
+ */
+class VectorDifferentialTest {
+    private final EngineComparison comparison = new EngineComparison("scalar", "vector");
+
+    @Provide
+    Arbitrary<RandomStack> stacks() {
+        return RandomStack.arbitrary();
+    }
+
+    @Property(tries = 200, seed = "20261124") // fixed: CI runs the same stacks every time
+    void vectorCodeMatchesScalarCode(@ForAll("stacks") RandomStack stack) {
+        comparison.assertSameBehaviour(
+                stack,
+                EngineComparison.compile(stack, Backend.SCALAR),
+                EngineComparison.compile(stack, Backend.VECTOR));
+    }
+}
