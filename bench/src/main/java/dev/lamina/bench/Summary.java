@@ -18,20 +18,16 @@ import java.util.Optional;
 
 /**
  * Joins the JMH JSON results with the PyTorch peer's TSV into {@code summary.tsv} and prints it as
- * an aligned table, then the speedups of generated code over the interpreter and over PyTorch.
+ * an aligned table, then the single-thread speedups (generated over the interpreter, vector over
+ * generated, both over PyTorch), the multi-thread speedups, and the targets of issues 6 and 7
+ * judged from this run ({@link Targets}).
  *
  * <p>Usage: {@code Summary <jmh.json> <torch.tsv or -> <summary.tsv>}.
  */
 public final class Summary {
-    static final String HEADER = "model\tbatch\tmode\tengine\tns_op\tgflops\talloc_b_op";
+    static final String HEADER = "model\tbatch\tmode\tengine\tthreads\tns_op\tgflops\talloc_b_op";
     private static final String PYTORCH = "pytorch";
-
-    /** One measured op. {@code allocBytes} is empty when not measured (PyTorch). */
-    record Row(String model, int batch, Mode mode, String engine, double nsPerOp, Optional<Double> allocBytes) {
-        double gflops(Map<String, ModelSpec> specs) {
-            return FlopCount.flops(specs.get(model), batch, mode) / nsPerOp;
-        }
-    }
+    private static final List<String> ENGINE_ORDER = List.of("generated", "vector", "interpreter", PYTORCH);
 
     private Summary() {}
 
@@ -40,41 +36,50 @@ public final class Summary {
             System.err.println("usage: Summary <jmh.json> <torch.tsv or -> <summary.tsv>");
             System.exit(2);
         }
-        List<Row> rows = new ArrayList<>(readJmh(Path.of(args[0])));
+        List<Measurement> rows = new ArrayList<>(readJmh(Path.of(args[0])));
         if (!args[1].equals("-")) {
             rows.addAll(readPeer(Path.of(args[1])));
         }
-        rows.sort(Comparator.comparing((Row r) -> BenchModel.of(r.model()).ordinal())
-                .thenComparingInt(Row::batch)
-                .thenComparing(Row::mode)
-                .thenComparing(r -> engineOrder(r.engine())));
+        rows.sort(Comparator.comparing((Measurement r) -> BenchModel.of(r.model()).ordinal())
+                .thenComparingInt(Measurement::batch)
+                .thenComparing(Measurement::mode)
+                .thenComparing(r -> engineOrder(r.engine()))
+                .thenComparingInt(Measurement::threads));
         Map<String, ModelSpec> specs = new LinkedHashMap<>();
         for (BenchModel m : BenchModel.values()) {
             specs.put(m.key(), m.spec());
         }
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
-        for (Row r : rows) {
+        for (Measurement r : rows) {
             lines.add(tsv(r, specs));
         }
         Files.write(Path.of(args[2]), lines, StandardCharsets.UTF_8);
         System.out.println(align(lines));
         System.out.println();
         System.out.println(align(speedups(rows)));
+        List<String> threads = threadSpeedups(rows);
+        if (threads.size() > 1) {
+            System.out.println();
+            System.out.println(align(threads));
+        }
+        System.out.println();
+        System.out.println(align(new Targets(rows, specs).table()));
     }
 
-    static List<Row> readJmh(Path file) throws IOException {
-        List<Row> rows = new ArrayList<>();
+    static List<Measurement> readJmh(Path file) throws IOException {
+        List<Measurement> rows = new ArrayList<>();
         for (JsonNode run : new ObjectMapper().readTree(file.toFile())) {
             String method = run.get("benchmark").asText();
             Mode mode = method.endsWith(".trainStep") ? Mode.TRAIN_STEP : Mode.FORWARD;
             JsonNode params = run.get("params");
             JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
-            rows.add(new Row(
+            rows.add(new Measurement(
                     params.get("model").asText(),
                     params.get("batch").asInt(),
                     mode,
                     params.get("engine").asText(),
+                    params.path("threads").asInt(1),
                     run.get("primaryMetric").get("score").asDouble(),
                     alloc.isMissingNode()
                             ? Optional.empty()
@@ -83,62 +88,111 @@ public final class Summary {
         return rows;
     }
 
-    /** The peer's TSV: a header line, then {@code model batch mode ns_op}. */
-    static List<Row> readPeer(Path file) throws IOException {
-        List<Row> rows = new ArrayList<>();
+    /** The peer's TSV (one thread): a header line, then {@code model batch mode ns_op}. */
+    static List<Measurement> readPeer(Path file) throws IOException {
+        List<Measurement> rows = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
             }
             String[] f = line.split("\t");
-            rows.add(new Row(
-                    f[0], Integer.parseInt(f[1]), Mode.of(f[2]), PYTORCH, Double.parseDouble(f[3]), Optional.empty()));
+            rows.add(new Measurement(
+                    f[0],
+                    Integer.parseInt(f[1]),
+                    Mode.of(f[2]),
+                    PYTORCH,
+                    1,
+                    Double.parseDouble(f[3]),
+                    Optional.empty()));
         }
         return rows;
     }
 
     private static int engineOrder(String engine) {
-        return switch (engine) {
-            case "generated" -> 0;
-            case "interpreter" -> 1;
-            default -> 2;
-        };
+        int index = ENGINE_ORDER.indexOf(engine);
+        return index < 0 ? ENGINE_ORDER.size() : index;
     }
 
-    private static String tsv(Row r, Map<String, ModelSpec> specs) {
+    private static String tsv(Measurement r, Map<String, ModelSpec> specs) {
         return String.join(
                 "\t",
                 r.model(),
                 Integer.toString(r.batch()),
                 r.mode().key(),
                 r.engine(),
+                Integer.toString(r.threads()),
                 String.format(Locale.ROOT, "%.1f", r.nsPerOp()),
-                String.format(Locale.ROOT, "%.3f", r.gflops(specs)),
+                String.format(Locale.ROOT, "%.3f", r.gflops(specs.get(r.model()))),
                 r.allocBytes().map(b -> String.format(Locale.ROOT, "%.0f", b)).orElse("-"));
     }
 
-    /** Per (model, batch, mode): the three times and generated's speedup over the other two. */
-    static List<String> speedups(List<Row> rows) {
+    /**
+     * Per (model, batch, mode), single-thread rows only: the four engines' times, generated's
+     * speedup over the interpreter, vector's over generated, and each one's over PyTorch.
+     */
+    static List<String> speedups(List<Measurement> rows) {
         Map<String, Map<String, Double>> byCase = new LinkedHashMap<>();
-        for (Row r : rows) {
-            byCase.computeIfAbsent(
-                            r.model() + "\t" + r.batch() + "\t" + r.mode().key(), k -> new LinkedHashMap<>())
-                    .put(r.engine(), r.nsPerOp());
+        for (Measurement r : rows) {
+            if (r.threads() == 1) {
+                byCase.computeIfAbsent(
+                                r.model() + "\t" + r.batch() + "\t" + r.mode().key(), k -> new LinkedHashMap<>())
+                        .put(r.engine(), r.nsPerOp());
+            }
         }
         List<String> lines = new ArrayList<>();
-        lines.add("model\tbatch\tmode\tgenerated_ns\tinterpreter_ns\tpytorch_ns\tgen_vs_interp\tgen_vs_pytorch");
+        lines.add("model\tbatch\tmode\tgenerated_ns\tvector_ns\tinterpreter_ns\tpytorch_ns"
+                + "\tgen_vs_interp\tvec_vs_gen\tgen_vs_pytorch\tvec_vs_pytorch");
         byCase.forEach((key, times) -> {
-            Double gen = times.get("generated");
+            Double generated = times.get("generated");
+            Double vector = times.get("vector");
+            Double pytorch = times.get(PYTORCH);
             lines.add(String.join(
                     "\t",
                     key,
-                    number(times.get("generated")),
+                    number(generated),
+                    number(vector),
                     number(times.get("interpreter")),
-                    number(times.get(PYTORCH)),
-                    ratio(times.get("interpreter"), gen),
-                    ratio(times.get(PYTORCH), gen)));
+                    number(pytorch),
+                    ratio(times.get("interpreter"), generated),
+                    ratio(generated, vector),
+                    ratio(pytorch, generated),
+                    ratio(pytorch, vector)));
         });
+        return lines;
+    }
+
+    /**
+     * Every multi-thread row next to the same engine's single-thread row: {@code speedup} = one
+     * thread's ns / this row's ns, the throughput ratio.
+     */
+    static List<String> threadSpeedups(List<Measurement> rows) {
+        List<String> lines = new ArrayList<>();
+        lines.add("model\tbatch\tmode\tengine\tthreads\tone_thread_ns\tns\tspeedup");
+        for (Measurement r : rows) {
+            if (r.threads() == 1) {
+                continue;
+            }
+            Double single = rows.stream()
+                    .filter(o -> o.threads() == 1
+                            && o.model().equals(r.model())
+                            && o.batch() == r.batch()
+                            && o.mode() == r.mode()
+                            && o.engine().equals(r.engine()))
+                    .map(Measurement::nsPerOp)
+                    .findFirst()
+                    .orElse(null);
+            lines.add(String.join(
+                    "\t",
+                    r.model(),
+                    Integer.toString(r.batch()),
+                    r.mode().key(),
+                    r.engine(),
+                    Integer.toString(r.threads()),
+                    number(single),
+                    number(r.nsPerOp()),
+                    ratio(single, r.nsPerOp())));
+        }
         return lines;
     }
 
@@ -146,10 +200,12 @@ public final class Summary {
         return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static String ratio(Double other, Double generated) {
-        return other == null || generated == null ? "-" : String.format(Locale.ROOT, "%.2fx", other / generated);
+    /** {@code baselineNs / candidateNs} as {@code 1.23x}: above 1x means the candidate is faster. */
+    private static String ratio(Double baselineNs, Double candidateNs) {
+        return baselineNs == null || candidateNs == null
+                ? "-"
+                : String.format(Locale.ROOT, "%.2fx", baselineNs / candidateNs);
     }
-
     /** Tab-separated lines as a table: text left-aligned, numbers right-aligned. */
     static String align(List<String> lines) {
         List<String[]> cells = lines.stream().map(l -> l.split("\t", -1)).toList();
