@@ -40,11 +40,12 @@ public final class Summary {
         if (!args[1].equals("-")) {
             rows.addAll(readPeer(Path.of(args[1])));
         }
-        rows.sort(Comparator.comparing((Measurement r) -> BenchModel.of(r.model()).ordinal())
-                .thenComparingInt(Measurement::batch)
-                .thenComparing(Measurement::mode)
-                .thenComparing(r -> engineOrder(r.engine()))
-                .thenComparingInt(Measurement::threads));
+        rows.sort(
+                Comparator.comparing((Measurement r) -> BenchModel.of(r.model()).ordinal())
+                        .thenComparingInt(Measurement::batch)
+                        .thenComparing(Measurement::mode)
+                        .thenComparing(r -> engineOrder(r.engine()))
+                        .thenComparingInt(Measurement::threads));
         Map<String, ModelSpec> specs = new LinkedHashMap<>();
         for (BenchModel m : BenchModel.values()) {
             specs.put(m.key(), m.spec());

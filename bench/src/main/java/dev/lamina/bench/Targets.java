@@ -30,7 +30,12 @@ final class Targets {
         lines.add(speedup("6", "generated >= 10x interpreter, toy forward, batch 1", "toy", 1, Mode.FORWARD, 10));
         lines.add(speedup("6", "generated >= 10x interpreter, toy train step, batch 1", "toy", 1, Mode.TRAIN_STEP, 10));
         lines.add(speedup(
-                "6", "generated >= 3x interpreter, activity_cnn train step, batch 1", "activity_cnn", 1, Mode.TRAIN_STEP, 3));
+                "6",
+                "generated >= 3x interpreter, activity_cnn train step, batch 1",
+                "activity_cnn",
+                1,
+                Mode.TRAIN_STEP,
+                3));
         lines.add(speedup(
                 "6",
                 "generated >= 3x interpreter, activity_cnn train step, batch 32",
@@ -41,7 +46,12 @@ final class Targets {
         lines.add(below("6", "generated toy forward < 20 ns, batch 1", Mode.FORWARD, 20));
         lines.add(below("6", "generated toy train step < 200 ns, batch 1", Mode.TRAIN_STEP, 200));
         lines.add(versusPytorch(
-                "6", "generated activity_cnn forward, batch 1, no slower than pytorch", "generated", 1, Mode.FORWARD, 1));
+                "6",
+                "generated activity_cnn forward, batch 1, no slower than pytorch",
+                "generated",
+                1,
+                Mode.FORWARD,
+                1));
         lines.add(versusPytorch(
                 "6",
                 "generated activity_cnn train step, batch 1, no slower than pytorch",

@@ -19,6 +19,7 @@ class ModelBenchmarkSmokeTest {
                 .param("model", "toy")
                 .param("batch", "1")
                 .param("engine", "generated")
+                .param("threads", "1")
                 .forks(0)
                 .warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(100))

@@ -1,0 +1,59 @@
+package dev.lamina.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.lamina.runtime.Model;
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** The vector engine in the benchmarks, on the JDK 25 of the {@code vector-backend} test run. */
+class VectorEngineSmokeTest {
+    @Test
+    void vectorEngineRunsOnThisJvm() {
+        assertThat(Engine.VECTOR.unavailableReason()).isNull();
+    }
+
+    @Test
+    void vectorLayerComputesWhatGeneratedScalarCodeComputes() {
+        ModelUnderTest vector = ModelUnderTest.build("layer", 2, "vector", 1);
+        ModelUnderTest scalar = ModelUnderTest.build("layer", 2, "generated", 1);
+
+        float[] expected = scalar.forward().clone();
+        assertThat(vector.forward()).hasSize(2 * 119 * 100).containsExactly(expected, within(1e-4f));
+        assertThat(vector.trainStep()).isCloseTo(scalar.trainStep(), within(1e-4f));
+        Model trained = vector.instance();
+        assertThat(trained.parameter("conv1d/kernel").value())
+                .containsExactly(scalar.instance().parameter("conv1d/kernel").value(), within(1e-5f));
+    }
+
+    @Test
+    void vectorToyTrainStepRunsOneShortIteration() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(ModelBenchmark.class.getName() + ".trainStep$")
+                .param("model", "toy")
+                .param("batch", "1")
+                .param("engine", "vector")
+                .param("threads", "1")
+                .forks(0)
+                .warmupIterations(1)
+                .warmupTime(TimeValue.milliseconds(100))
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .shouldFailOnError(true)
+                .build();
+
+        Collection<RunResult> results = new Runner(options).run();
+
+        assertThat(results).hasSize(1);
+        assertThat(results.iterator().next().getPrimaryResult().getScore())
+                .isFinite()
+                .isPositive();
+    }
+}
