@@ -1,7 +1,5 @@
 package dev.lamina.bench;
 
-import dev.lamina.runtime.Model;
-import dev.lamina.runtime.spec.ModelSpec;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
@@ -12,7 +10,8 @@ import java.util.Locale;
  * engine warmup_ops ops alloc_b_op}.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.lamina.bench.AllocationCheck [engine] [warmup
- * seconds]} (defaults: generated, 3).
+ * seconds]} (defaults: generated, 3). The vector engine needs Java 25+ and {@code --add-modules
+ * jdk.incubator.vector}; on a JVM that cannot run it, the reason is printed and the exit code is 1.
  */
 public final class AllocationCheck {
     private AllocationCheck() {}
@@ -20,19 +19,19 @@ public final class AllocationCheck {
     public static void main(String[] args) {
         Engine engine = Engine.of(args.length > 0 ? args[0] : "generated");
         double warmupSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
+        String unavailable = engine.unavailableReason();
+        if (unavailable != null) {
+            System.err.println("AllocationCheck: engine " + engine.key() + " cannot run here: " + unavailable);
+            System.exit(1);
+        }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
         System.out.println("model\tbatch\tmode\tengine\twarmup_ops\tops\talloc_b_op");
         for (BenchModel benchModel : BenchModel.values()) {
-            ModelSpec spec = benchModel.spec();
             for (int batch : new int[] {1, 32}) {
-                Model model = engine.create(spec, 7);
-                model.setDropoutInTraining(false);
-                Workload data = Workload.of(spec, batch, 42);
+                ModelUnderTest subject = ModelUnderTest.build(benchModel.key(), batch, engine.key(), 1);
                 for (FlopCount.Mode mode : FlopCount.Mode.values()) {
-                    Runnable op = mode == FlopCount.Mode.FORWARD
-                            ? () -> model.forward(data.x(), batch, data.y())
-                            : () -> model.trainStep(data.x(), data.target(), batch);
+                    Runnable op = mode == FlopCount.Mode.FORWARD ? subject::forward : subject::trainStep;
                     long warmupOps = 0;
                     long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
                     while (warmupOps < 3 || System.nanoTime() < end) {

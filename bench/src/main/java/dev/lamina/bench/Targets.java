@@ -84,13 +84,13 @@ final class Targets {
         return line(
                 issue,
                 target,
-                format("%.2fx (%s vs %s ns)", ratio, number(generated.get()), number(interpreter.get())),
+                format("%.2fx (%s vs %s)", ratio, duration(generated.get()), duration(interpreter.get())),
                 ratio >= minimum);
     }
 
     private String below(String issue, String target, Mode mode, double maximumNs) {
         return ns("toy", 1, mode, "generated", 1)
-                .map(ns -> line(issue, target, number(ns) + " ns", ns < maximumNs))
+                .map(ns -> line(issue, target, duration(ns), ns < maximumNs))
                 .orElseGet(() -> notMeasured(issue, target));
     }
 
@@ -104,7 +104,7 @@ final class Targets {
         return line(
                 issue,
                 target,
-                format("%.2fx (%s vs %s ms)", ratio, millis(ours.get()), millis(pytorch.get())),
+                format("%.2fx (%s vs %s)", ratio, duration(ours.get()), duration(pytorch.get())),
                 ratio >= minimum);
     }
 
@@ -144,7 +144,7 @@ final class Targets {
         }
         double ratio = one.get() / two.get();
         return line(
-                "7", target, format("%.2fx (%s vs %s ms)", ratio, millis(two.get()), millis(one.get())), ratio >= 1.7);
+                "7", target, format("%.2fx (%s vs %s)", ratio, duration(two.get()), duration(one.get())), ratio >= 1.7);
     }
 
     private Optional<Double> ns(String model, int batch, Mode mode, String engine, int threads) {
@@ -166,12 +166,12 @@ final class Targets {
         return String.join("\t", issue, target, "-", "not measured");
     }
 
-    private static String number(double ns) {
-        return format("%.1f", ns);
-    }
-
-    private static String millis(double ns) {
-        return format("%.2f", ns / 1e6);
+    /** A time in the unit that reads best: {@code 8.5 ns}, {@code 157.3 us}, {@code 23.57 ms}. */
+    static String duration(double ns) {
+        if (ns < 1e4) {
+            return format("%.1f ns", ns);
+        }
+        return ns < 1e7 ? format("%.1f us", ns / 1e3) : format("%.2f ms", ns / 1e6);
     }
 
     private static String format(String pattern, Object... args) {

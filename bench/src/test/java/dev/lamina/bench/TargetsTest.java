@@ -27,10 +27,10 @@ class TargetsTest {
                 .containsExactly(
                         "7\tvector layer forward >= 80 GFLOP/s, batch 32\t85.0 GFLOP/s\tmet",
                         "7\tvector activity_cnn train step, batch 32, no slower than pytorch"
-                                + "\t0.95x (200.00 vs 190.00 ms)\tMISSED",
-                        "7\tvector activity_cnn train step, batch 1, >= 3x pytorch\t3.00x (20.00 vs 60.00 ms)\tmet",
+                                + "\t0.95x (200.00 ms vs 190.00 ms)\tMISSED",
+                        "7\tvector activity_cnn train step, batch 1, >= 3x pytorch\t3.00x (20.00 ms vs 60.00 ms)\tmet",
                         "7\tvector activity_cnn train step, batch 32, 2 threads >= 1.7x one thread's throughput"
-                                + "\t1.60x (125.00 vs 200.00 ms)\tMISSED");
+                                + "\t1.60x (125.00 ms vs 200.00 ms)\tMISSED");
     }
 
     @Test
@@ -54,11 +54,18 @@ class TargetsTest {
 
         assertThat(table)
                 .contains(
-                        "6\tgenerated >= 10x interpreter, toy forward, batch 1\t10.59x (8.5 vs 90.0 ns)\tmet",
+                        "6\tgenerated >= 10x interpreter, toy forward, batch 1\t10.59x (8.5 ns vs 90.0 ns)\tmet",
                         "6\tgenerated toy forward < 20 ns, batch 1\t8.5 ns\tmet",
                         "6\tgenerated toy train step < 200 ns, batch 1\t250.0 ns\tMISSED",
                         "6\tgenerated allocates 0 B/op (toy rows; larger ops: AllocationCheck)"
                                 + "\tat most 16.000 B/op over 3 rows\tMISSED");
+    }
+
+    @Test
+    void durationsReadInNanosecondsMicrosecondsOrMilliseconds() {
+        assertThat(Targets.duration(8.54)).isEqualTo("8.5 ns");
+        assertThat(Targets.duration(157_312)).isEqualTo("157.3 us");
+        assertThat(Targets.duration(23_572_884.5)).isEqualTo("23.57 ms");
     }
 
     private static List<String> issue7(List<String> table) {
