@@ -29,7 +29,8 @@ import java.util.function.IntConsumer;
  * 0..S-1} (so they equal the single-pass ones up to the order of the float additions), and the
  * input gradient and training outputs are the shards' blocks in order. Dropout masks of shard
  * {@code s} come from a stream seeded with the {@code s}-th long drawn from this model's dropout
- * stream. The split depends on the batch alone, so every result is the same for every number of
+ * stream (an allocation of one small stream per shard and call, only while dropout is on). The
+ * split depends on the batch and the model alone, so every result is the same for every number of
  * threads; a batch of one shard runs the single pass unchanged.
  */
 public abstract class AbstractModel implements Model {

@@ -198,9 +198,10 @@ public interface Model {
     /**
      * Runs {@link #forward}, {@link #predict} and {@link #computeGradients} (so also {@link
      * #trainStep}) on up to {@code threads} threads: the calling thread and {@code threads - 1}
-     * daemon workers owned by this model. A large batch is split into shards by a rule on the batch
-     * size alone and the shards' results are combined in a fixed order, so every result is the same
-     * for every number of threads. Default 1.
+     * daemon workers owned by this model. A large batch of a large enough model is split into shards
+     * by a rule on the batch size and the model's work per example ({@link BatchShards}), never on
+     * the number of threads, and the shards' results are combined in a fixed order, so every result
+     * is the same for every number of threads. Default 1.
      *
      * @throws IllegalArgumentException when {@code threads} is less than 1
      */
