@@ -168,7 +168,12 @@ public abstract class AbstractModel implements Model {
         if (shards == 1) {
             forwardInference(x, batch, y);
         } else {
-            shardedPasses(batch, input, shards, count).forward(x, y);
+            try {
+                shardedPasses(batch, input, shards, count).forward(x, y);
+            } catch (RuntimeException e) {
+                forwardInference(x, batch, y); // the same failure, at its position in the batch
+                throw e;
+            }
         }
     }
 
@@ -202,7 +207,14 @@ public abstract class AbstractModel implements Model {
             backward(x, outputGradient, batch);
         } else {
             ShardedPasses passes = shardedPasses(batch, input, shards, count);
-            passes.forwardTraining(x, trainingOutput, dropoutInTraining && hasDropout ? dropoutRandom : null);
+            // A shard reports an invalid input (such as a token id out of range) at its position in the
+            // shard: the single pass is run again on failure to report it at its position in the batch.
+            try {
+                passes.forwardTraining(x, trainingOutput, dropoutInTraining && hasDropout ? dropoutRandom : null);
+            } catch (RuntimeException e) {
+                forwardTraining(x, batch); // the same failure, at its position in the batch
+                throw e;
+            }
             trainingOutputCount = count;
             value = loss.compute(trainingOutput, target, count, lastAxis, outputGradient);
             passes.backward(outputGradient);

@@ -42,6 +42,28 @@ class ParallelInterpreterTest {
     }
 
     @Test
+    void inputsOfUnknownLengthShardByTheirConcreteLength() {
+        ModelSpec fixed = ShardingModels.softmaxClassifier();
+        ModelSpec spec = new ModelSpec(
+                "Variable", new InputSpec(Shape.of(Shape.UNKNOWN, 4), false), fixed.layers(), fixed.training());
+        int batch = 32;
+        new ShardingCheck(
+                        () -> new Interpreter(spec, SEED),
+                        ShardingModels.uniform(batch * 48 * 4, 5),
+                        ShardingModels.oneHot(batch, 5, 6),
+                        batch)
+                .assertShardedRunsAgree(4);
+        Interpreter parallel = new Interpreter(spec, SEED);
+        parallel.setThreads(2);
+        Interpreter single = new Interpreter(spec, SEED);
+        for (int steps : new int[] {64, 40, 64}) {
+            float[] x = ShardingModels.uniform(batch * steps * 4, steps);
+            assertThat(parallel.shards(x, batch)).isEqualTo(4);
+            assertThat(parallel.predict(x, batch)).containsExactly(single.predict(x, batch));
+        }
+    }
+
+    @Test
     void smallBatchesAndSmallModelsStayInOnePass() {
         Interpreter model = new Interpreter(ShardingModels.convWithDropout(), SEED);
         assertThat(model.shards(new float[15 * 64 * 4], 15)).isEqualTo(1);
@@ -52,6 +74,32 @@ class ParallelInterpreterTest {
                 List.of(new LayerSpec.Dense("d", 1, false, Activation.LINEAR)),
                 Optional.empty());
         assertThat(new Interpreter(toy, SEED).shards(new float[4096 * 4], 4096)).isEqualTo(1);
+    }
+
+    @Test
+    void aShardsFailureReachesTheCallerWithItsMessage() {
+        ModelSpec spec = new ModelSpec(
+                "Tokens",
+                new InputSpec(Shape.of(64), true),
+                List.of(
+                        new LayerSpec.Embedding("emb", 10, 16),
+                        new LayerSpec.Conv1D(
+                                "c", 64, 5, 1, dev.lamina.runtime.spec.Padding.VALID, 1, true, Activation.RELU)),
+                Optional.empty());
+        int batch = 32;
+        float[] x = new float[batch * 64];
+        x[batch * 64 - 1] = 10;
+        for (int threads = 1; threads <= 2; threads++) {
+            Interpreter model = new Interpreter(spec, SEED);
+            model.setThreads(threads);
+            assertThat(model.shards(x, batch)).isEqualTo(4);
+            assertThatThrownBy(() -> model.predict(x, batch))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("emb (embedding): id 10.0 at input position 2047 is not a whole number in [0, 10)");
+            x[batch * 64 - 1] = 9;
+            assertThat(model.predict(x, batch)).hasSize(batch * 60 * 64);
+            x[batch * 64 - 1] = 10;
+        }
     }
 
     @Test
