@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,13 +65,17 @@ public final class PredictCommand implements Callable<Integer> {
         if (out != null) {
             FileErrors.checkFolderExists("--out", out);
         }
+        OptionalInt relaunched = modelOptions.checkBackend(spec.commandLine());
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         Optional<ModelOptions.Loaded> loaded = modelOptions.load(spec.commandLine(), modelName);
         if (loaded.isEmpty()) {
             return LaminaCli.EXIT_FAILURE;
         }
         CheckedModel definition = loaded.get().definition();
         DataFiles.Examples inputs = loaded.get().inputs();
-        Model model = modelOptions.engine.create(definition.spec(), 0);
+        Model model = modelOptions.create(definition.spec(), 0);
         WeightsFiles.load(model, weights);
         Shape output = SingleModel.outputShape(definition, inputs.exampleShape());
         float[] predictions = predict(model, inputs, output.size());
