@@ -62,12 +62,12 @@ public final class PredictCommand implements Callable<Integer> {
         if (out != null && !out.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
             throw new ParameterException(spec.commandLine(), "--out must name a .npy file, got " + out);
         }
-        if (out != null) {
-            FileErrors.checkFolderExists("--out", out);
-        }
         OptionalInt relaunched = modelOptions.checkBackend(spec.commandLine());
         if (relaunched.isPresent()) {
             return relaunched.getAsInt();
+        }
+        if (out != null) {
+            FileErrors.checkFolderExists("--out", out);
         }
         Optional<ModelOptions.Loaded> loaded = modelOptions.load(spec.commandLine(), modelName);
         if (loaded.isEmpty()) {

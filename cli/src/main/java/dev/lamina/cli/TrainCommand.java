@@ -107,12 +107,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingOptions options = options();
-        if (save != null) {
-            FileErrors.checkFolderExists("--save", save);
-        }
         OptionalInt relaunched = modelOptions.checkBackend(spec.commandLine());
         if (relaunched.isPresent()) {
             return relaunched.getAsInt();
+        }
+        if (save != null) {
+            FileErrors.checkFolderExists("--save", save);
         }
         Optional<ModelOptions.Loaded> loaded = modelOptions.load(spec.commandLine(), modelName);
         if (loaded.isEmpty()) {

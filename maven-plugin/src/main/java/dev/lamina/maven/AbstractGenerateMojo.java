@@ -58,11 +58,11 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
         }
         Backend chosen = backend();
         if (chosen == Backend.VECTOR) {
-            String problem = VectorBuildRequirements.problem(
+            String problem = BackendBuildRequirements.problem(
                     Runtime.version().feature(),
                     Runtime.version().toString(),
                     System.getProperty("java.home"),
-                    VectorBuildRequirements.compilerArgs(project, compilerExecutionId()));
+                    BackendBuildRequirements.compilerArgs(project, compilerExecutionId()));
             if (problem != null) {
                 throw new MojoFailureException(problem);
             }

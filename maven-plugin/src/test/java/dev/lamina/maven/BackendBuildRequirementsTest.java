@@ -11,12 +11,12 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 
-class VectorBuildRequirementsTest {
+class BackendBuildRequirementsTest {
     private static final List<String> ADD_VECTOR = List.of("--add-modules", "jdk.incubator.vector");
 
     @Test
     void mavenOnJavaBefore25IsRefusedWithHowToRunItOnANewerOne() {
-        assertThat(VectorBuildRequirements.problem(17, "17.0.13+11", "/usr/lib/jvm/java-17", ADD_VECTOR))
+        assertThat(BackendBuildRequirements.problem(17, "17.0.13+11", "/usr/lib/jvm/java-17", ADD_VECTOR))
                 .isEqualTo("lamina: backend vector needs Maven to run on Java 25 or later (the generated classes use"
                         + " the JDK 25 Vector API), and this Maven runs on Java 17.0.13+11 (/usr/lib/jvm/java-17);"
                         + " run Maven with JAVA_HOME set to a JDK 25+ (e.g. JAVA_HOME=/path/to/jdk-25 mvn ...), or"
@@ -25,29 +25,29 @@ class VectorBuildRequirementsTest {
 
     @Test
     void aCompilerWithoutTheModuleIsRefusedWithTheSnippetToAdd() {
-        String problem = VectorBuildRequirements.problem(25, "25", "/jdk-25", List.of("-Xlint:all"));
+        String problem = BackendBuildRequirements.problem(25, "25", "/jdk-25", List.of("-Xlint:all"));
         assertThat(problem)
                 .startsWith("lamina: backend vector generates classes that javac compiles only with --add-modules"
                         + " jdk.incubator.vector, and this project's maven-compiler-plugin does not pass it")
                 .contains(
                         "\n    <compilerArgs>\n      <arg>--add-modules</arg>\n      <arg>jdk.incubator.vector</arg>\n"
                                 + "    </compilerArgs>\n");
-        assertThat(VectorBuildRequirements.problem(25, "25", "/jdk-25", ADD_VECTOR))
+        assertThat(BackendBuildRequirements.problem(25, "25", "/jdk-25", ADD_VECTOR))
                 .isNull();
     }
 
     @Test
     void recognizesEveryWayOfAddingTheModule() {
-        assertThat(VectorBuildRequirements.addsVectorModule(ADD_VECTOR)).isTrue();
-        assertThat(VectorBuildRequirements.addsVectorModule(
+        assertThat(BackendBuildRequirements.addsVectorModule(ADD_VECTOR)).isTrue();
+        assertThat(BackendBuildRequirements.addsVectorModule(
                         List.of("-g", "--add-modules=java.sql,jdk.incubator.vector")))
                 .isTrue();
-        assertThat(VectorBuildRequirements.addsVectorModule(
+        assertThat(BackendBuildRequirements.addsVectorModule(
                         List.of("--add-modules", "java.sql", "jdk.incubator.vector")))
                 .isFalse();
-        assertThat(VectorBuildRequirements.addsVectorModule(List.of("--add-modules")))
+        assertThat(BackendBuildRequirements.addsVectorModule(List.of("--add-modules")))
                 .isFalse();
-        assertThat(VectorBuildRequirements.addsVectorModule(List.of())).isFalse();
+        assertThat(BackendBuildRequirements.addsVectorModule(List.of())).isFalse();
     }
 
     @Test
@@ -66,11 +66,11 @@ class VectorBuildRequirementsTest {
         model.setBuild(build);
         MavenProject project = new MavenProject(model);
 
-        assertThat(VectorBuildRequirements.compilerArgs(project, "default-compile"))
+        assertThat(BackendBuildRequirements.compilerArgs(project, "default-compile"))
                 .containsExactly("-Xlint:all");
-        assertThat(VectorBuildRequirements.compilerArgs(project, "default-testCompile"))
+        assertThat(BackendBuildRequirements.compilerArgs(project, "default-testCompile"))
                 .containsExactly("--add-modules", "jdk.incubator.vector");
-        assertThat(VectorBuildRequirements.compilerArgs(new MavenProject(), "default-compile"))
+        assertThat(BackendBuildRequirements.compilerArgs(new MavenProject(), "default-compile"))
                 .isEmpty();
     }
 

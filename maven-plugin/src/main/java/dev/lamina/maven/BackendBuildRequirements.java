@@ -16,7 +16,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * parameter has no user property a plugin could set), so a project without it gets an error with the
  * snippet to add.
  */
-final class VectorBuildRequirements {
+final class BackendBuildRequirements {
     /** The configuration a project using the vector backend adds to its maven-compiler-plugin. */
     static final String COMPILER_ARGS_SNIPPET =
             """
@@ -33,7 +33,7 @@ final class VectorBuildRequirements {
 
     private static final String COMPILER_PLUGIN = "org.apache.maven.plugins:maven-compiler-plugin";
 
-    private VectorBuildRequirements() {}
+    private BackendBuildRequirements() {}
 
     /**
      * Why this build cannot use the vector backend, or null when it can: the Java Maven runs on
