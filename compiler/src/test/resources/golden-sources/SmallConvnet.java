@@ -51,7 +51,8 @@ import javax.annotation.processing.Generated;
  * optimizers and callers); larger layers copy them into row arrays at the start of each pass.
  *
  * <p>Not thread-safe: an instance keeps working buffers sized for the largest batch seen and
- * reuses them, so steady-state calls allocate nothing. Use one instance per thread.
+ * reuses them, so steady-state calls allocate nothing. Use one instance per thread; to split
+ * a large batch across threads, use {@code setThreads}, which runs shards on replicas.
  */
 @Generated("dev.lamina.compiler.codegen.ModelGenerator")
 public final class SmallConvnet extends AbstractModel {
@@ -123,11 +124,6 @@ public final class SmallConvnet extends AbstractModel {
     private int capacity;
 
     /**
-     * Batch size of the last backward pass, 0 before the first.
-     */
-    private int gradientBatch;
-
-    /**
      * A model whose parameters are initialized from {@code seed} (Keras's default initializers).
      */
     public SmallConvnet(long seed) {
@@ -143,6 +139,17 @@ public final class SmallConvnet extends AbstractModel {
         Initializer.initializeAll(parameters(), seed);
     }
 
+    /**
+     * A replica of {@code master} for one shard of a batch: shared values, its own gradients.
+     */
+    private SmallConvnet(SmallConvnet master) {
+        super(master);
+        convKernel = parameters().get(0);
+        convBias = parameters().get(1);
+        outKernel = parameters().get(2);
+        outBias = parameters().get(3);
+    }
+
     @Override
     public Shape inputShape() {
         return INPUT_SHAPE;
@@ -154,12 +161,12 @@ public final class SmallConvnet extends AbstractModel {
     }
 
     @Override
-    public void forward(float[] x, int batch, float[] y) {
-        checkInput(x, batch);
-        int count = batch * 3;
-        if (y.length < count) {
-            throw new IllegalArgumentException("output array holds " + y.length + " values; a batch of " + batch + " examples of shape " + OUTPUT_SHAPE + " needs " + count);
-        }
+    protected AbstractModel replica() {
+        return new SmallConvnet(this);
+    }
+
+    @Override
+    protected void forwardInference(float[] x, int batch, float[] y) {
         ensureCapacity(batch);
         runLayers(x, batch, y);
     }
@@ -177,18 +184,11 @@ public final class SmallConvnet extends AbstractModel {
         flattenBackward(poolOut, poolOut, outInGrad, flattenInGrad, batch);
         poolBackward(convOut, poolOut, flattenInGrad, poolInGrad, batch);
         convBackward(x, convOut, poolInGrad, convInGrad, batch);
-        gradientBatch = batch;
     }
 
-    /**
-     * A copy of d(loss)/d(input) from the last {@code computeGradients} call.
-     */
     @Override
-    public float[] inputGradient() {
-        if (gradientBatch == 0) {
-            throw new IllegalStateException("no input gradient yet: call computeGradients first");
-        }
-        return Arrays.copyOf(convInGrad, gradientBatch * 32);
+    protected float[] inputGradientBuffer() {
+        return convInGrad;
     }
 
     /**

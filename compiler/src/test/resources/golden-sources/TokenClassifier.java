@@ -55,7 +55,8 @@ import javax.annotation.processing.Generated;
  * optimizers and callers); larger layers copy them into row arrays at the start of each pass.
  *
  * <p>Not thread-safe: an instance keeps working buffers sized for the largest batch seen and
- * reuses them, so steady-state calls allocate nothing. Use one instance per thread.
+ * reuses them, so steady-state calls allocate nothing. Use one instance per thread; to split
+ * a large batch across threads, use {@code setThreads}, which runs shards on replicas.
  */
 @Generated("dev.lamina.compiler.codegen.ModelGenerator")
 public final class TokenClassifier extends AbstractModel {
@@ -138,11 +139,6 @@ public final class TokenClassifier extends AbstractModel {
     private int capacity;
 
     /**
-     * Batch size of the last backward pass, 0 before the first.
-     */
-    private int gradientBatch;
-
-    /**
      * A model whose parameters are initialized from {@code seed} (Keras's default initializers).
      */
     public TokenClassifier(long seed) {
@@ -160,6 +156,18 @@ public final class TokenClassifier extends AbstractModel {
         Initializer.initializeAll(parameters(), seed);
     }
 
+    /**
+     * A replica of {@code master} for one shard of a batch: shared values, its own gradients.
+     */
+    private TokenClassifier(TokenClassifier master) {
+        super(master);
+        embeddingEmbeddings = parameters().get(0);
+        convKernel = parameters().get(1);
+        convBias = parameters().get(2);
+        outKernel = parameters().get(3);
+        outBias = parameters().get(4);
+    }
+
     @Override
     public Shape inputShape() {
         return INPUT_SHAPE;
@@ -171,12 +179,12 @@ public final class TokenClassifier extends AbstractModel {
     }
 
     @Override
-    public void forward(float[] x, int batch, float[] y) {
-        checkInput(x, batch);
-        int count = batch;
-        if (y.length < count) {
-            throw new IllegalArgumentException("output array holds " + y.length + " values; a batch of " + batch + " examples of shape " + OUTPUT_SHAPE + " needs " + count);
-        }
+    protected AbstractModel replica() {
+        return new TokenClassifier(this);
+    }
+
+    @Override
+    protected void forwardInference(float[] x, int batch, float[] y) {
         ensureCapacity(batch);
         runLayers(x, batch, false, y);
     }
@@ -195,15 +203,14 @@ public final class TokenClassifier extends AbstractModel {
         poolBackward(convOut, poolOut, dropoutInGrad, poolInGrad, batch);
         convBackward(embeddingOut, convOut, poolInGrad, convInGrad, batch);
         embeddingBackward(x, embeddingOut, convInGrad, batch);
-        gradientBatch = batch;
     }
 
     /**
-     * A copy of d(loss)/d(input) from the last {@code computeGradients} call.
+     * Null: integer token ids have no gradient.
      */
     @Override
-    public float[] inputGradient() {
-        throw new UnsupportedOperationException("model " + name() + " takes integer token ids: it has no input gradient");
+    protected float[] inputGradientBuffer() {
+        return null;
     }
 
     /**

@@ -37,7 +37,8 @@ import javax.annotation.processing.Generated;
  * optimizers and callers); larger layers copy them into row arrays at the start of each pass.
  *
  * <p>Not thread-safe: an instance keeps working buffers sized for the largest batch seen and
- * reuses them, so steady-state calls allocate nothing. Use one instance per thread.
+ * reuses them, so steady-state calls allocate nothing. Use one instance per thread; to split
+ * a large batch across threads, use {@code setThreads}, which runs shards on replicas.
  */
 @Generated("dev.lamina.compiler.codegen.ModelGenerator")
 public final class Toy extends AbstractModel {
@@ -64,11 +65,6 @@ public final class Toy extends AbstractModel {
     private int capacity;
 
     /**
-     * Batch size of the last backward pass, 0 before the first.
-     */
-    private int gradientBatch;
-
-    /**
      * A model whose parameters are initialized from {@code seed} (Keras's default initializers).
      */
     public Toy(long seed) {
@@ -76,6 +72,14 @@ public final class Toy extends AbstractModel {
                         new Parameter("c1d", "kernel", Shape.of(2, 1, 1), Initializer.GLOROT_UNIFORM)));
         c1dKernel = parameters().get(0);
         Initializer.initializeAll(parameters(), seed);
+    }
+
+    /**
+     * A replica of {@code master} for one shard of a batch: shared values, its own gradients.
+     */
+    private Toy(Toy master) {
+        super(master);
+        c1dKernel = parameters().get(0);
     }
 
     @Override
@@ -89,12 +93,12 @@ public final class Toy extends AbstractModel {
     }
 
     @Override
-    public void forward(float[] x, int batch, float[] y) {
-        checkInput(x, batch);
-        int count = batch * 3;
-        if (y.length < count) {
-            throw new IllegalArgumentException("output array holds " + y.length + " values; a batch of " + batch + " examples of shape " + OUTPUT_SHAPE + " needs " + count);
-        }
+    protected AbstractModel replica() {
+        return new Toy(this);
+    }
+
+    @Override
+    protected void forwardInference(float[] x, int batch, float[] y) {
         ensureCapacity(batch);
         runLayers(x, batch, y);
     }
@@ -109,18 +113,11 @@ public final class Toy extends AbstractModel {
     @Override
     protected void backward(float[] x, float[] outputGradient, int batch) {
         c1dBackward(x, c1dOut, outputGradient, c1dInGrad, batch);
-        gradientBatch = batch;
     }
 
-    /**
-     * A copy of d(loss)/d(input) from the last {@code computeGradients} call.
-     */
     @Override
-    public float[] inputGradient() {
-        if (gradientBatch == 0) {
-            throw new IllegalStateException("no input gradient yet: call computeGradients first");
-        }
-        return Arrays.copyOf(c1dInGrad, gradientBatch * 4);
+    protected float[] inputGradientBuffer() {
+        return c1dInGrad;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.lamina.cli;
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.compiler.Compilation;
 import dev.lamina.compiler.LaminaCompiler;
+import dev.lamina.compiler.codegen.Backend;
 import dev.lamina.compiler.codegen.GeneratedModel;
 import dev.lamina.compiler.codegen.ModelGenerator;
 import dev.lamina.compiler.codegen.UnsupportedModelException;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
  * sources are generated in memory first; on any error (a spec diagnostic, a model the generator
  * cannot specialize, two models mapping to the same class) nothing is written. Every source is first
  * written to a hidden temporary file next to its target (with the usual permissions), then each is
- * moved into place; no temporary file is left behind.
+ * moved into place; no temporary file is left behind. {@code --backend vector} writes Vector API
+ * sources (on any Java) and notes what compiling and running them needs.
  */
 @Command(
         name = "compile",
@@ -61,6 +63,14 @@ public final class CompileCommand implements Callable<Integer> {
                     + " package).")
     String packageName;
 
+    @Option(
+            names = "--backend",
+            paramLabel = "BACKEND",
+            defaultValue = "scalar",
+            converter = BackendConverter.class,
+            description = BackendConverter.DESCRIPTION + " Writing vector sources works on any Java.")
+    Backend backend;
+
     /** A generated source and the model it comes from. */
     private record Output(GeneratedModel source, String origin) {}
 
@@ -68,7 +78,7 @@ public final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         ModelGenerator generator;
         try {
-            generator = new ModelGenerator(packageName);
+            generator = new ModelGenerator(packageName, backend);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--package: " + e.getMessage());
         }
@@ -118,6 +128,14 @@ public final class CompileCommand implements Callable<Integer> {
             write(new ArrayList<>(outputs.values()));
         } catch (IOException e) {
             throw FileErrors.of("cannot write the sources under", outDir, e);
+        }
+        if (backend == Backend.VECTOR) {
+            spec.commandLine()
+                    .getOut()
+                    .println("note: vector backend sources need JDK " + Backend.VECTOR_MINIMUM_JAVA
+                            + " or later, with --add-modules " + Backend.VECTOR_MODULE
+                            + " both to compile them (javac) and to run them (java)");
+            spec.commandLine().getOut().flush();
         }
         return LaminaCli.EXIT_OK;
     }

@@ -1,15 +1,21 @@
 package dev.lamina.cli;
 
 import dev.lamina.compiler.CheckedModel;
+import dev.lamina.compiler.codegen.Backend;
+import dev.lamina.runtime.Model;
+import dev.lamina.runtime.spec.ModelSpec;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * The options {@code train} and {@code predict} share (the spec file, the {@code --x} inputs and the
- * {@code --engine}) and the loading of the one model and its inputs.
+ * The options {@code train} and {@code predict} share (the spec file, the {@code --x} inputs, the
+ * {@code --engine} and its {@code --backend}), the loading of the one model and its inputs, and the
+ * creation of the model.
  */
 final class ModelOptions {
     @Parameters(index = "0", paramLabel = "SPEC", description = "The .lamina file.")
@@ -29,6 +35,43 @@ final class ModelOptions {
             converter = Engine.Converter.class,
             description = "generated (compiled Java, needs a JDK) or interpreter (default: ${DEFAULT-VALUE}).")
     Engine engine;
+
+    @Option(
+            names = "--backend",
+            paramLabel = "BACKEND",
+            defaultValue = "scalar",
+            converter = BackendConverter.class,
+            description = BackendConverter.DESCRIPTION + " Needs --engine generated; on a Java 25+ started without"
+                    + " the module, Lamina re-launches itself with it.")
+    Backend backend;
+
+    /**
+     * Checks that the engine has the backend (a usage error otherwise); empty when this JVM can run
+     * the backend's classes, or else the exit code of the JVM that ran the command instead (see
+     * {@link BackendJvm}).
+     */
+    OptionalInt checkBackend(CommandLine commandLine) {
+        if (backend != Backend.SCALAR && engine != Engine.GENERATED) {
+            throw new ParameterException(
+                    commandLine,
+                    "--backend " + backend.optionName() + " needs --engine generated; the " + engine.optionName()
+                            + " engine has the scalar backend only");
+        }
+        return BackendJvm.relaunchIfNeeded(
+                backend,
+                commandLine.getCommandName(),
+                commandLine
+                        .getCommandSpec()
+                        .root()
+                        .commandLine()
+                        .getParseResult()
+                        .originalArgs());
+    }
+
+    /** A model of the chosen engine and backend, its parameters initialized from {@code seed}. */
+    Model create(ModelSpec spec, long seed) {
+        return engine.create(spec, seed, backend);
+    }
 
     /** A checked model with the inputs read for it. */
     record Loaded(CheckedModel definition, DataFiles.Examples inputs) {}

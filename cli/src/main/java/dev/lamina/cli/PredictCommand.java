@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +62,10 @@ public final class PredictCommand implements Callable<Integer> {
         if (out != null && !out.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
             throw new ParameterException(spec.commandLine(), "--out must name a .npy file, got " + out);
         }
+        OptionalInt relaunched = modelOptions.checkBackend(spec.commandLine());
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         if (out != null) {
             FileErrors.checkFolderExists("--out", out);
         }
@@ -70,7 +75,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         CheckedModel definition = loaded.get().definition();
         DataFiles.Examples inputs = loaded.get().inputs();
-        Model model = modelOptions.engine.create(definition.spec(), 0);
+        Model model = modelOptions.create(definition.spec(), 0);
         WeightsFiles.load(model, weights);
         Shape output = SingleModel.outputShape(definition, inputs.exampleShape());
         float[] predictions = predict(model, inputs, output.size());

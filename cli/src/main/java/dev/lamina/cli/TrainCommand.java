@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.compiler.CheckedModel;
+import dev.lamina.compiler.codegen.Backend;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.OptimizerSpec;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,6 +107,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingOptions options = options();
+        OptionalInt relaunched = modelOptions.checkBackend(spec.commandLine());
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         if (save != null) {
             FileErrors.checkFolderExists("--save", save);
         }
@@ -118,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
         DataFiles.Examples targets = DataFiles.targets(
                 "--y", y, SingleModel.outputShape(definition, inputs.exampleShape()), loss, definition.name());
         DataFiles.checkSameCount(inputs, targets);
-        Model model = modelOptions.engine.create(definition.spec(), seed);
+        Model model = modelOptions.create(definition.spec(), seed);
         if (initialWeights != null) {
             WeightsFiles.load(model, initialWeights);
         }
@@ -194,7 +200,10 @@ public final class TrainCommand implements Callable<Integer> {
                                 OptimizerSpec.Adam.DEFAULT_EPSILON))
                         + " (the spec has no train section)");
         out.println("Training model " + definition.name() + " from " + modelOptions.file + " with the "
-                + modelOptions.engine.optionName() + " engine");
+                + modelOptions.engine.optionName() + " engine"
+                + (modelOptions.backend == Backend.SCALAR
+                        ? ""
+                        : " (" + modelOptions.backend.optionName() + " backend)"));
         out.println("  parameters: " + BatchShapes.count(model.parameterCount()));
         out.println("  loss: " + model.loss().kind().kerasName() + ", optimizer: " + optimizer);
         out.println("  examples: " + training + " for training, " + (examples - training) + " for validation;"

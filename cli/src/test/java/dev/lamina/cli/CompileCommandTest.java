@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.compiler.Compilation;
 import dev.lamina.compiler.LaminaCompiler;
+import dev.lamina.compiler.codegen.Backend;
 import dev.lamina.compiler.codegen.ModelGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,43 @@ class CompileCommandTest {
                 .isEqualTo(expected)
                 .contains(" * " + modelText.replace("\n", "\n * ") + "\n")
                 .contains("From toy.lamina:4: conv1d(1, 2, use_bias=false)");
+    }
+
+    @Test
+    void theVectorBackendWritesVectorSourcesOnAnyJavaAndSaysWhatTheyNeed() throws IOException {
+        Path out = dir.resolve("src");
+        String activity = SAMPLES.resolve("activity_cnn.lamina").toString();
+        CliRun run = CliRun.of("compile", activity, "-d", out.toString(), "--backend", "vector");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        Path java = out.resolve("lamina/generated/ActivityCnn.java");
+        assertThat(run.out())
+                .isEqualTo("wrote " + java + "\n"
+                        + "note: vector backend sources need JDK 25 or later, with --add-modules"
+                        + " jdk.incubator.vector both to compile them (javac) and to run them (java)\n");
+        Compilation compilation = LaminaCompiler.compile(Path.of(activity));
+        String vector = new ModelGenerator("lamina.generated", Backend.VECTOR)
+                .generate(compilation.models().get(0), compilation.sourceText())
+                .source();
+        String scalar = new ModelGenerator("lamina.generated", Backend.SCALAR)
+                .generate(compilation.models().get(0), compilation.sourceText())
+                .source();
+        assertThat(Files.readString(java))
+                .isEqualTo(vector)
+                .isNotEqualTo(scalar)
+                .contains("Vector backend: needs Java 25 or later, compiled and run with {@code --add-modules"
+                        + " jdk.incubator.vector}");
+    }
+
+    @Test
+    void anUnknownBackendIsAUsageError() {
+        CliRun run = CliRun.of(
+                "compile", SAMPLES.resolve("toy.lamina").toString(), "-d", dir.toString(), "--backend", "simd");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .startsWith("Invalid value for option '--backend': 'simd' is not a backend; use scalar or vector\n");
+        assertThat(dir).isEmptyDirectory();
     }
 
     @Test

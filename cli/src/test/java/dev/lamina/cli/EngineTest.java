@@ -3,6 +3,7 @@ package dev.lamina.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.compiler.LaminaCompiler;
+import dev.lamina.compiler.codegen.Backend;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.interpreter.Interpreter;
@@ -20,8 +21,8 @@ class EngineTest {
                 .models()
                 .get(0)
                 .spec();
-        Model generated = Engine.GENERATED.create(spec, 42);
-        Model interpreted = Engine.INTERPRETER.create(spec, 42);
+        Model generated = Engine.GENERATED.create(spec, 42, Backend.SCALAR);
+        Model interpreted = Engine.INTERPRETER.create(spec, 42, Backend.SCALAR);
 
         assertThat(generated).isNotInstanceOf(Interpreter.class);
         assertThat(generated.getClass().getName()).isEqualTo("lamina.generated." + spec.name());
@@ -35,7 +36,11 @@ class EngineTest {
             assertThat(g.value()).containsExactly(r.value());
         }
         float[] first = generated.parameters().get(0).value();
-        assertThat(Engine.GENERATED.create(spec, 43).parameters().get(0).value())
+        assertThat(Engine.GENERATED
+                        .create(spec, 43, Backend.SCALAR)
+                        .parameters()
+                        .get(0)
+                        .value())
                 .isNotEqualTo(first);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.maven;
 
+import dev.lamina.compiler.codegen.Backend;
 import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -20,6 +21,16 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     @Parameter(property = "lamina.packageName")
     protected String packageName;
 
+    /**
+     * Code generation backend: {@code scalar} (plain Java 17, the default) or {@code vector} (the
+     * JDK Vector API, {@code jdk.incubator.vector}). Vector classes need Maven on JDK 25+ and {@code
+     * --add-modules jdk.incubator.vector} in the maven-compiler-plugin's {@code compilerArgs} (the
+     * build fails with the snippet to add when it is missing), and that JVM option wherever they run.
+     * Changing the backend regenerates every spec.
+     */
+    @Parameter(property = "lamina.backend", defaultValue = "scalar")
+    protected String backend;
+
     /** Skips generation (and adds no source root). */
     @Parameter(property = "lamina.skip", defaultValue = "false")
     protected boolean skip;
@@ -33,6 +44,9 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     /** The folder the sources are written to. */
     protected abstract File outputDirectory();
 
+    /** The maven-compiler-plugin execution that compiles the generated sources, e.g. {@code default-compile}. */
+    protected abstract String compilerExecutionId();
+
     /** Registers the output folder with the project's main or test sources. */
     protected abstract void addSourceRoot(String path);
 
@@ -41,6 +55,17 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
         if (skip) {
             getLog().info("Lamina generation skipped (lamina.skip)");
             return;
+        }
+        Backend chosen = backend();
+        if (chosen == Backend.VECTOR) {
+            String problem = BackendBuildRequirements.problem(
+                    Runtime.version().feature(),
+                    Runtime.version().toString(),
+                    System.getProperty("java.home"),
+                    BackendBuildRequirements.compilerArgs(project, compilerExecutionId()));
+            if (problem != null) {
+                throw new MojoFailureException(problem);
+            }
         }
         File state = new File(
                 project.getBuild().getDirectory(),
@@ -53,6 +78,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
                 state.toPath(),
                 packageName,
                 pluginVersion == null ? "dev" : pluginVersion,
+                chosen,
                 new MavenLog(getLog()));
         try {
             IncrementalGenerator.Result result = generator.run();
@@ -63,5 +89,13 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
             throw new MojoExecutionException("lamina: cannot generate sources: " + e.getMessage(), e);
         }
         addSourceRoot(outputDirectory().getAbsolutePath());
+    }
+
+    private Backend backend() throws MojoFailureException {
+        try {
+            return Backend.of(backend == null ? "scalar" : backend.trim());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("lamina: parameter backend (lamina.backend): " + e.getMessage());
+        }
     }
 }

@@ -29,6 +29,11 @@ public final class GenerateMojo extends AbstractGenerateMojo {
     }
 
     @Override
+    protected String compilerExecutionId() {
+        return "default-compile";
+    }
+
+    @Override
     protected void addSourceRoot(String path) {
         project.addCompileSourceRoot(path);
     }

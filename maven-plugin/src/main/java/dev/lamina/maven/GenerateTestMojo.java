@@ -29,6 +29,11 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
     }
 
     @Override
+    protected String compilerExecutionId() {
+        return "default-testCompile";
+    }
+
+    @Override
     protected void addSourceRoot(String path) {
         project.addTestCompileSourceRoot(path);
     }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * What the last run generated: per spec (path relative to the source folder) the fingerprint of its
- * content, package and generator version, and the files it produced. Stored as a properties file.
+ * content, package, generator version and backend, and the files it produced. Stored as a properties file.
  */
 final class GeneratorState {
     /** One spec's entry. */

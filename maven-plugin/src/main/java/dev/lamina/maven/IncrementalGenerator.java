@@ -1,5 +1,6 @@
 package dev.lamina.maven;
 
+import dev.lamina.compiler.codegen.Backend;
 import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Generates the sources of every spec below a folder, redoing only what changed: a spec whose
- * content, package and generator version are unchanged (and whose files are still there) is left
+ * content, package, generator version and backend are unchanged (and whose files are still there) is left
  * alone; a changed spec replaces its own files; a deleted spec's files are removed. When any spec
  * has an error, every diagnostic is logged and nothing in the output folder changes.
  */
@@ -38,6 +39,7 @@ final class IncrementalGenerator {
     private final Path stateFile;
     private final String fixedPackage;
     private final String generatorVersion;
+    private final Backend backend;
     private final GeneratorLog log;
     private final SpecCompiler compiler;
 
@@ -47,6 +49,7 @@ final class IncrementalGenerator {
             Path stateFile,
             String fixedPackage,
             String generatorVersion,
+            Backend backend,
             GeneratorLog log) {
         this(
                 sourceDirectory,
@@ -54,8 +57,9 @@ final class IncrementalGenerator {
                 stateFile,
                 fixedPackage,
                 generatorVersion,
+                backend,
                 log,
-                new LaminaSpecCompiler());
+                new LaminaSpecCompiler(backend));
     }
 
     IncrementalGenerator(
@@ -64,6 +68,7 @@ final class IncrementalGenerator {
             Path stateFile,
             String fixedPackage,
             String generatorVersion,
+            Backend backend,
             GeneratorLog log,
             SpecCompiler compiler) {
         this.sourceDirectory = sourceDirectory;
@@ -71,6 +76,7 @@ final class IncrementalGenerator {
         this.stateFile = stateFile;
         this.fixedPackage = fixedPackage == null || fixedPackage.isBlank() ? null : fixedPackage.trim();
         this.generatorVersion = generatorVersion;
+        this.backend = backend;
         this.log = log;
         this.compiler = compiler;
     }
@@ -159,7 +165,8 @@ final class IncrementalGenerator {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(Files.readAllBytes(spec));
-            sha.update(("\n" + packageName + "\n" + generatorVersion).getBytes(StandardCharsets.UTF_8));
+            sha.update(("\n" + packageName + "\n" + generatorVersion + "\n" + backend.optionName())
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -3,6 +3,7 @@ package dev.lamina.maven;
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.compiler.Compilation;
 import dev.lamina.compiler.LaminaCompiler;
+import dev.lamina.compiler.codegen.Backend;
 import dev.lamina.compiler.codegen.GeneratedModel;
 import dev.lamina.compiler.codegen.ModelGenerator;
 import dev.lamina.compiler.codegen.UnsupportedModelException;
@@ -10,15 +11,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link SpecCompiler} on the Lamina front end and the scalar code generator. */
+/** {@link SpecCompiler} on the Lamina front end and the code generator of one backend. */
 final class LaminaSpecCompiler implements SpecCompiler {
+    private final Backend backend;
+
+    LaminaSpecCompiler(Backend backend) {
+        this.backend = backend;
+    }
+
     @Override
     public SpecOutcome compile(Path spec, String packageName) {
         Compilation compilation = LaminaCompiler.compile(spec);
         if (compilation.hasErrors()) {
             return new SpecOutcome(compilation.render(), (int) compilation.errorCount(), List.of());
         }
-        ModelGenerator generator = new ModelGenerator(packageName);
+        ModelGenerator generator = new ModelGenerator(packageName, backend);
         List<GeneratedSource> sources = new ArrayList<>();
         StringBuilder problems = new StringBuilder();
         int errors = 0;

@@ -3,6 +3,7 @@ package dev.lamina.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lamina.compiler.codegen.Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,12 @@ class IncrementalGeneratorTest {
     };
 
     private IncrementalGenerator.Result run() throws Exception {
-        return new IncrementalGenerator(src(), out(), dir.resolve("state.properties"), null, "1", log, fake).run();
+        return run(Backend.SCALAR);
+    }
+
+    private IncrementalGenerator.Result run(Backend backend) throws Exception {
+        return new IncrementalGenerator(src(), out(), dir.resolve("state.properties"), null, "1", backend, log, fake)
+                .run();
     }
 
     private Path src() {
@@ -72,6 +78,20 @@ class IncrementalGeneratorTest {
         compiled.clear();
         assertThat(run()).isEqualTo(new IncrementalGenerator.Result(0, 0, 2, 0));
         assertThat(compiled).isEmpty();
+    }
+
+    @Test
+    void changingTheBackendRegeneratesEverySpec() throws Exception {
+        spec("com/acme/net.lamina", "model Net {}");
+        spec("top.lamina", "model Top {}");
+        run(Backend.SCALAR);
+        compiled.clear();
+
+        assertThat(run(Backend.VECTOR)).isEqualTo(new IncrementalGenerator.Result(2, 2, 0, 0));
+        assertThat(compiled).containsExactly("net", "top");
+        compiled.clear();
+        assertThat(run(Backend.VECTOR)).isEqualTo(new IncrementalGenerator.Result(0, 0, 2, 0));
+        assertThat(run(Backend.SCALAR)).isEqualTo(new IncrementalGenerator.Result(2, 2, 0, 0));
     }
 
     @Test
@@ -119,8 +139,8 @@ class IncrementalGeneratorTest {
     void twoSpecsMakingTheSameClassAreRejected() throws Exception {
         spec("a/net.lamina", "x");
         spec("b/net.lamina", "y");
-        IncrementalGenerator fixed =
-                new IncrementalGenerator(src(), out(), dir.resolve("state.properties"), "com.acme", "1", log, fake);
+        IncrementalGenerator fixed = new IncrementalGenerator(
+                src(), out(), dir.resolve("state.properties"), "com.acme", "1", Backend.SCALAR, log, fake);
 
         assertThatThrownBy(fixed::run)
                 .isInstanceOf(SpecErrorsException.class)

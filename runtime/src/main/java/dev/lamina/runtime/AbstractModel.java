@@ -8,14 +8,30 @@ import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.TrainingSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * What every model shares: its spec and parameters, the loss and optimizer (from the spec's
- * training section, else mse and Adam's defaults), input checks, dropout settings, and the
- * forward-loss-backward sequence of {@link #computeGradients}. Engines supply the passes.
+ * training section, else mse and Adam's defaults), input checks, dropout settings, the
+ * forward-loss-backward sequence of {@link #computeGradients}, and batch parallelism. Engines
+ * supply the passes and a {@link #replica}.
+ *
+ * <p>Batch parallelism ({@link #setThreads}): a batch that {@link BatchShards} splits into several
+ * shards runs each shard's passes on its own replica of this model, on this thread and the model's
+ * worker threads. In training, the shards' forward passes fill the batch's outputs; the loss and
+ * d(loss)/d(output) are then computed over the whole batch by the calling thread, exactly as
+ * without shards, so each shard back-propagates its own block of that gradient, which is already
+ * the batch mean's; the parameter gradients are the shards' gradients summed in shard order {@code
+ * 0..S-1} (so they equal the single-pass ones up to the order of the float additions), and the
+ * input gradient and training outputs are the shards' blocks in order. Dropout masks of shard
+ * {@code s} come from a stream seeded with the {@code s}-th long drawn from this model's dropout
+ * stream (an allocation of one small stream per shard and call, only while dropout is on). The
+ * split depends on the batch and the model alone, so every result is the same for every number of
+ * threads; a batch of one shard runs the single pass unchanged.
  */
 public abstract class AbstractModel implements Model {
     private final ModelSpec spec;
@@ -27,10 +43,20 @@ public abstract class AbstractModel implements Model {
     private float[] outputGradient = new float[0];
     private float[] trainingOutput = new float[0];
     private int trainingOutputCount;
+    private final boolean hasDropout;
+    private int threads = 1;
+    private ShardWorkers workers;
+    private ShardedPasses shardedPasses;
+    private int plannedBatch;
+    private Shape plannedInput;
+    private int plannedShards = 1;
+    private boolean lastGradientsSharded;
+    private int inputGradientCount;
 
     protected AbstractModel(ModelSpec spec, List<Parameter> parameters) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.parameters = List.copyOf(parameters);
+        this.hasDropout = spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Dropout);
         TrainingSpec training = spec.training()
                 .orElse(new TrainingSpec(
                         LossKind.MSE,
@@ -41,6 +67,16 @@ public abstract class AbstractModel implements Model {
                                 OptimizerSpec.Adam.DEFAULT_EPSILON)));
         this.loss = Loss.of(training.loss());
         this.optimizer = Optimizer.of(training.optimizer());
+    }
+
+    /**
+     * A replica of {@code master} for running one shard of a batch: each parameter shares the
+     * master's values ({@link Parameter#sharingValue}) and has its own gradient.
+     */
+    protected AbstractModel(AbstractModel master) {
+        this(
+                master.spec,
+                master.parameters.stream().map(Parameter::sharingValue).toList());
     }
 
     @Override
@@ -54,10 +90,97 @@ public abstract class AbstractModel implements Model {
     }
 
     @Override
+    public final void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (threads == this.threads) {
+            return;
+        }
+        if (workers != null) {
+            workers.close();
+        }
+        workers = threads > 1 ? new ShardWorkers(this, "lamina-" + name(), threads - 1) : null;
+        this.threads = threads;
+    }
+
+    @Override
+    public final int threads() {
+        return threads;
+    }
+
+    /**
+     * The number of shards a batch of {@code x} is split into ({@link BatchShards}); 1 means the
+     * single-pass path.
+     */
+    public final int shards(float[] x, int batch) {
+        return shards(inputShapeFor(x, batch), batch);
+    }
+
+    private int shards(Shape input, int batch) {
+        if (batch < 2 * BatchShards.MIN_SHARD_EXAMPLES) {
+            return 1;
+        }
+        if (batch != plannedBatch || !input.equals(plannedInput)) {
+            plannedShards = BatchShards.count(batch, BatchShards.workPerExample(spec.layers(), input));
+            plannedBatch = batch;
+            plannedInput = input;
+        }
+        return plannedShards;
+    }
+
+    private ShardedPasses shardedPasses(int batch, Shape input, int shards, int count) {
+        if (shardedPasses == null) {
+            shardedPasses = new ShardedPasses(this);
+        }
+        shardedPasses.prepare(batch, input, shards, count / batch);
+        return shardedPasses;
+    }
+
+    /** Runs {@code task} for shards {@code 0..shards-1} on this thread and the workers. */
+    final void runShards(int shards, IntConsumer task) {
+        if (workers == null) {
+            for (int s = 0; s < shards; s++) {
+                task.accept(s);
+            }
+        } else {
+            workers.run(shards, task);
+        }
+    }
+
+    /** Sets a replica's dropout for its next training pass: drawn from {@code random}, or off when null. */
+    final void setShardDropout(SplittableRandom random) {
+        dropoutInTraining = random != null;
+        if (random != null) {
+            dropoutRandom = random;
+        }
+    }
+
+    @Override
+    public final void forward(float[] x, int batch, float[] y) {
+        Shape input = inputShapeFor(x, batch);
+        int count = batch * outputSize(input);
+        if (y.length < count) {
+            throw new IllegalArgumentException("output array holds " + y.length + " values; a batch of " + batch
+                    + " examples of shape " + outputShape() + " needs " + count);
+        }
+        int shards = shards(input, batch);
+        if (shards == 1) {
+            forwardInference(x, batch, y);
+        } else {
+            try {
+                shardedPasses(batch, input, shards, count).forward(x, y);
+            } catch (RuntimeException e) {
+                forwardInference(x, batch, y); // the same failure, at its position in the batch
+                throw e;
+            }
+        }
+    }
+
+    @Override
     public final float computeGradients(float[] x, float[] target, int batch) {
-        checkInput(x, batch);
-        float[] output = forwardTraining(x, batch);
-        int count = outputCount(x, batch);
+        Shape input = inputShapeFor(x, batch);
+        int count = batch * outputSize(input);
         int lastAxis = outputShape().last();
         int targets = loss.targetCount(count, lastAxis);
         if (target.length < targets) {
@@ -68,22 +191,56 @@ public abstract class AbstractModel implements Model {
         if (outputGradient.length < count) {
             outputGradient = new float[count];
         }
-        for (int k = 0; k < parameters.size(); k++) { // indexed: no iterator per step
-            java.util.Arrays.fill(parameters.get(k).gradient(), 0f);
-        }
-        float value = loss.compute(output, target, count, lastAxis, outputGradient);
         if (trainingOutput.length < count) {
             trainingOutput = new float[count];
         }
-        System.arraycopy(output, 0, trainingOutput, 0, count);
-        trainingOutputCount = count;
-        backward(x, outputGradient, batch);
+        int shards = shards(input, batch);
+        float value;
+        if (shards == 1) {
+            float[] output = forwardTraining(x, batch);
+            for (int k = 0; k < parameters.size(); k++) { // indexed: no iterator per step
+                Arrays.fill(parameters.get(k).gradient(), 0f);
+            }
+            value = loss.compute(output, target, count, lastAxis, outputGradient);
+            System.arraycopy(output, 0, trainingOutput, 0, count);
+            trainingOutputCount = count;
+            backward(x, outputGradient, batch);
+        } else {
+            ShardedPasses passes = shardedPasses(batch, input, shards, count);
+            // A shard reports an invalid input (such as a token id out of range) at its position in the
+            // shard: the single pass is run again on failure to report it at its position in the batch.
+            try {
+                passes.forwardTraining(x, trainingOutput, dropoutInTraining && hasDropout ? dropoutRandom : null);
+            } catch (RuntimeException e) {
+                forwardTraining(x, batch); // the same failure, at its position in the batch
+                throw e;
+            }
+            trainingOutputCount = count;
+            value = loss.compute(trainingOutput, target, count, lastAxis, outputGradient);
+            passes.backward(outputGradient);
+        }
+        lastGradientsSharded = shards > 1;
+        inputGradientCount = batch * input.size();
         return value;
     }
 
     @Override
     public final float[] trainingOutput() {
-        return java.util.Arrays.copyOf(trainingOutput, trainingOutputCount);
+        return Arrays.copyOf(trainingOutput, trainingOutputCount);
+    }
+
+    /** A copy of d(loss)/d(input) from the last {@link #computeGradients} call. */
+    @Override
+    public final float[] inputGradient() {
+        if (spec.input().integerIds()) {
+            throw new UnsupportedOperationException(
+                    "model " + name() + " takes integer token ids: it has no input gradient");
+        }
+        if (inputGradientCount == 0) {
+            throw new IllegalStateException("no input gradient yet: call computeGradients first");
+        }
+        return Arrays.copyOf(
+                lastGradientsSharded ? shardedPasses.inputGradient() : inputGradientBuffer(), inputGradientCount);
     }
 
     @Override
@@ -93,6 +250,12 @@ public abstract class AbstractModel implements Model {
         forward(x, batch, y);
         return y;
     }
+
+    /**
+     * Runs inference (dropout off) on a checked batch, writing its outputs into {@code y} (large
+     * enough).
+     */
+    protected abstract void forwardInference(float[] x, int batch, float[] y);
 
     /**
      * Runs the forward pass in training mode (dropout as configured), keeping what {@link #backward}
@@ -106,13 +269,29 @@ public abstract class AbstractModel implements Model {
      */
     protected abstract void backward(float[] x, float[] outputGradient, int batch);
 
+    /**
+     * The array the last {@link #backward} wrote d(loss)/d(input) into (its first {@code batch *
+     * input size} values); only called for a model whose input is not integer ids.
+     */
+    protected abstract float[] inputGradientBuffer();
+
+    /**
+     * A new model of the same engine and spec that runs one shard of a batch: its passes read this
+     * model's parameter values (shared, or copied in before each pass when its parameters hold
+     * their own arrays) and write their own gradients and working buffers. Called once per shard
+     * index, on the first batch that needs it.
+     */
+    protected abstract AbstractModel replica();
+
     /** Number of output values for this input batch. */
     protected int outputCount(float[] x, int batch) {
+        return batch * outputSize(inputShapeFor(x, batch));
+    }
+
+    /** Output values per example for a concrete per-example input shape. */
+    private int outputSize(Shape input) {
         Shape output = outputShape();
-        if (!output.isFullyKnown()) {
-            output = outputShapeFor(inputShapeFor(x, batch));
-        }
-        return batch * output.size();
+        return output.isFullyKnown() ? output.size() : outputShapeFor(input).size();
     }
 
     /** Throws a message naming the expected and actual sizes when {@code x} cannot hold the batch. */

@@ -14,7 +14,8 @@ import java.util.List;
  * float[]}, channels-last, with an explicit batch size: an input batch holds {@code batch *
  * inputShape().size()} values (token ids as whole numbers for an integer input).
  *
- * <p>Instances keep working buffers between calls and are not thread-safe: use one per thread.
+ * <p>Instances keep working buffers between calls and are not thread-safe: use one per thread. A
+ * model can itself split large batches across several threads ({@link #setThreads}).
  */
 public interface Model {
     /** The spec this model runs. */
@@ -193,6 +194,21 @@ public interface Model {
     Optimizer optimizer();
 
     void setOptimizer(Optimizer optimizer);
+
+    /**
+     * Runs {@link #forward}, {@link #predict} and {@link #computeGradients} (so also {@link
+     * #trainStep}) on up to {@code threads} threads: the calling thread and {@code threads - 1}
+     * daemon workers owned by this model. A large batch of a large enough model is split into shards
+     * by a rule on the batch size and the model's work per example ({@link BatchShards}), never on
+     * the number of threads, and the shards' results are combined in a fixed order, so every result
+     * is the same for every number of threads. Default 1.
+     *
+     * @throws IllegalArgumentException when {@code threads} is less than 1
+     */
+    void setThreads(int threads);
+
+    /** The number of threads set by {@link #setThreads} (1 by default). */
+    int threads();
 
     /** Whether dropout is applied by {@link #computeGradients} (on by default). */
     void setDropoutInTraining(boolean enabled);

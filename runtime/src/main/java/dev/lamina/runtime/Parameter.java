@@ -24,6 +24,23 @@ public final class Parameter {
         this.gradient = new float[shape.size()];
     }
 
+    private Parameter(Parameter master) {
+        this.layer = master.layer;
+        this.name = master.name;
+        this.shape = master.shape;
+        this.initializer = master.initializer;
+        this.value = master.value;
+        this.gradient = new float[master.gradient.length];
+    }
+
+    /**
+     * A parameter that shares this one's value array (writes to either are seen by both) but has its
+     * own gradient: what a model replica that runs one shard of a batch uses.
+     */
+    public Parameter sharingValue() {
+        return new Parameter(this);
+    }
+
     /** The owning layer's name, e.g. {@code conv1d_1}. */
     public String layer() {
         return layer;

@@ -120,16 +120,15 @@ final class ModelClassWriter {
         type.addField(FieldSpec.builder(TypeName.INT, "capacity", Modifier.PRIVATE)
                 .addJavadoc("Examples the per-batch buffers hold; they grow only for a larger batch.\n")
                 .build());
-        type.addField(FieldSpec.builder(TypeName.INT, "gradientBatch", Modifier.PRIVATE)
-                .addJavadoc("Batch size of the last backward pass, 0 before the first.\n")
-                .build());
         type.addMethod(constructor());
+        type.addMethod(replicaConstructor());
         type.addMethod(shapeGetter("inputShape", "INPUT_SHAPE"));
         type.addMethod(shapeGetter("outputShape", "OUTPUT_SHAPE"));
-        type.addMethod(forward());
+        type.addMethod(replica());
+        type.addMethod(forwardInference());
         type.addMethod(forwardTraining());
         type.addMethod(backward());
-        type.addMethod(inputGradient());
+        type.addMethod(inputGradientBuffer());
         if (lastWritingLayer() >= 0) {
             type.addMethod(runLayers());
         }
@@ -203,7 +202,8 @@ final class ModelClassWriter {
                     Backend.VECTOR_MODULE);
         }
         doc.add("<p>Not thread-safe: an instance keeps working buffers sized for the largest batch seen and\n");
-        doc.add("reuses them, so steady-state calls allocate nothing. Use one instance per thread.\n");
+        doc.add("reuses them, so steady-state calls allocate nothing. Use one instance per thread; to split\n");
+        doc.add("a large batch across threads, use {@code setThreads}, which runs shards on replicas.\n");
         return doc.build();
     }
 
@@ -256,10 +256,36 @@ final class ModelClassWriter {
                         "A model whose parameters are initialized from {@code seed} (Keras's default initializers).\n")
                 .addParameter(TypeName.LONG, "seed")
                 .addStatement("super(SPEC, $L)", parameters.build());
-        for (int i = 0; i < fields.size(); i++) {
-            m.addStatement("$L = parameters().get($L)", fields.get(i), i);
-        }
+        assignParameterFields(m);
         return m.addStatement("$T.initializeAll(parameters(), seed)", INITIALIZER)
+                .build();
+    }
+
+    private MethodSpec replicaConstructor() {
+        MethodSpec.Builder m = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("A replica of {@code master} for one shard of a batch: shared values, its own gradients.\n")
+                .addParameter(ClassName.bestGuess(className), "master")
+                .addStatement("super(master)");
+        assignParameterFields(m);
+        return m.build();
+    }
+
+    private void assignParameterFields(MethodSpec.Builder m) {
+        int index = 0;
+        for (LayerWriter w : writers) {
+            for (LayerWriter.ParameterDecl p : w.parameters()) {
+                m.addStatement("$L = parameters().get($L)", p.field(), index++);
+            }
+        }
+    }
+
+    private MethodSpec replica() {
+        return MethodSpec.methodBuilder("replica")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(ABSTRACT_MODEL)
+                .addStatement("return new $L(this)", className)
                 .build();
     }
 
@@ -286,24 +312,17 @@ final class ModelClassWriter {
         return -1;
     }
 
-    private MethodSpec forward() {
+    private MethodSpec forwardInference() {
         int outSize = shapes.get(shapes.size() - 1).size();
-        MethodSpec.Builder m = MethodSpec.methodBuilder("forward")
+        MethodSpec.Builder m = MethodSpec.methodBuilder("forwardInference")
                 .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
+                .addModifiers(Modifier.PROTECTED)
                 .addParameter(LayerWriter.FLOATS, "x")
                 .addParameter(TypeName.INT, "batch")
-                .addParameter(LayerWriter.FLOATS, "y")
-                .addStatement("checkInput(x, batch)")
-                .addStatement("int count = $L", Expressions.times("batch", outSize))
-                .beginControlFlow("if (y.length < count)")
-                .addStatement(
-                        "throw new $T(\"output array holds \" + y.length + \" values; a batch of \" + batch"
-                                + " + \" examples of shape \" + OUTPUT_SHAPE + \" needs \" + count)",
-                        IllegalArgumentException.class)
-                .endControlFlow();
+                .addParameter(LayerWriter.FLOATS, "y");
         if (lastWritingLayer() < 0) {
-            return m.addStatement("System.arraycopy(x, 0, y, 0, count)").build();
+            return m.addStatement("System.arraycopy(x, 0, y, 0, $L)", Expressions.times("batch", outSize))
+                    .build();
         }
         return m.addStatement("ensureCapacity(batch)")
                 .addStatement("runLayers(x, batch$L, y)", usesTrainingFlag() ? ", false" : "")
@@ -387,32 +406,20 @@ final class ModelClassWriter {
                     dy,
                     w.hasInputGradient() ? ", " + w.inputGradientBuffer() : "");
         }
-        return m.addStatement("gradientBatch = batch").build();
+        return m.build();
     }
 
-    private MethodSpec inputGradient() {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("inputGradient")
+    private MethodSpec inputGradientBuffer() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("inputGradientBuffer")
                 .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("A copy of d(loss)/d(input) from the last {@code computeGradients} call.\n")
+                .addModifiers(Modifier.PROTECTED)
                 .returns(LayerWriter.FLOATS);
         if (spec.input().integerIds()) {
-            return m.addStatement(
-                            "throw new $T(\"model \" + name() + \" takes integer token ids: it has no input gradient\")",
-                            UnsupportedOperationException.class)
+            return m.addJavadoc("Null: integer token ids have no gradient.\n")
+                    .addStatement("return null")
                     .build();
         }
-        return m.beginControlFlow("if (gradientBatch == 0)")
-                .addStatement(
-                        "throw new $T(\"no input gradient yet: call computeGradients first\")",
-                        IllegalStateException.class)
-                .endControlFlow()
-                .addStatement(
-                        "return $T.copyOf($L, $L)",
-                        LayerWriter.ARRAYS,
-                        writers.get(0).inputGradientBuffer(),
-                        Expressions.times("gradientBatch", shapes.get(0).size()))
-                .build();
+        return m.addStatement("return $L", writers.get(0).inputGradientBuffer()).build();
     }
 
     private MethodSpec ensureCapacity() {

@@ -25,7 +25,6 @@ public final class Interpreter extends AbstractModel {
     private float[][] gradients = new float[0][];
 
     private float[] inputGradient = new float[0];
-    private boolean hasInputGradient;
     private Shape preparedInput;
     private int preparedBatch;
 
@@ -70,15 +69,19 @@ public final class Interpreter extends AbstractModel {
         return spec().outputShape();
     }
 
+    /**
+     * A replica for one shard of a batch: its layers hold their own parameter arrays, into which the
+     * model's values are copied before each of its passes.
+     */
     @Override
-    public void forward(float[] x, int batch, float[] y) {
+    protected AbstractModel replica() {
+        return new Interpreter(spec(), createLayers(spec()));
+    }
+
+    @Override
+    protected void forwardInference(float[] x, int batch, float[] y) {
         float[] output = run(x, batch, null);
-        int count = outputCount(x, batch);
-        if (y.length < count) {
-            throw new IllegalArgumentException("output array holds " + y.length + " values; " + batch
-                    + " outputs of shape " + outputShape() + " need " + count);
-        }
-        System.arraycopy(output, 0, y, 0, count);
+        System.arraycopy(output, 0, y, 0, outputCount(x, batch));
     }
 
     @Override
@@ -109,17 +112,10 @@ public final class Interpreter extends AbstractModel {
         if (layers.isEmpty()) {
             System.arraycopy(outputGradient, 0, inputGradient, 0, inputGradient.length);
         }
-        hasInputGradient = !spec().input().integerIds();
     }
 
     @Override
-    public float[] inputGradient() {
-        if (spec().input().integerIds()) {
-            throw new IllegalStateException("model " + name() + " takes integer ids as input, which have no gradient");
-        }
-        if (!hasInputGradient) {
-            throw new IllegalStateException("no input gradient yet: call computeGradients first");
-        }
+    protected float[] inputGradientBuffer() {
         return inputGradient;
     }
 
@@ -138,7 +134,6 @@ public final class Interpreter extends AbstractModel {
             gradients[i] = new float[batch * shape.size()];
         }
         inputGradient = new float[batch * input.size()];
-        hasInputGradient = false;
         preparedInput = input;
         preparedBatch = batch;
     }

@@ -103,7 +103,7 @@ class InterpreterTest {
                 .hasMessage("emb (embedding): id 1.5 at input position 2 is not a whole number in [0, 4)");
         model.computeGradients(new float[] {0, 1, 1}, new float[6], 1);
         assertThatThrownBy(model::inputGradient)
-                .hasMessage("model m takes integer ids as input, which have no gradient");
+                .hasMessage("model m takes integer token ids: it has no input gradient");
     }
 
     @Test

@@ -1,0 +1,191 @@
+package dev.lamina.runtime;
+
+import dev.lamina.runtime.spec.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+
+/**
+ * The passes of a model over a batch split into {@link BatchShards}: shard {@code s} always runs on
+ * replica {@code s} (its own gradients and working buffers, the model's parameter values), in
+ * whatever thread claims it, so which thread runs a shard changes nothing. Each shard copies its
+ * block of the input into its own buffer and its outputs and input gradient back into the batch's
+ * arrays; the calling thread alone computes the loss over the whole batch and sums the shards'
+ * parameter gradients in shard order. Buffers are created for a batch size and input shape and
+ * reused while these stay the same.
+ */
+final class ShardedPasses {
+    private final AbstractModel model;
+    private final List<AbstractModel> replicas = new ArrayList<>();
+    private final boolean inputGradients;
+
+    private int batch;
+    private Shape input;
+    private int shards;
+    private int inSize;
+    private int outSize;
+    private float[][] shardInputs = new float[0][];
+    private float[][] shardOutputs = new float[0][];
+    private float[][] shardOutputGradients = new float[0][];
+
+    /** The arrays of the pass in progress. */
+    private float[] x;
+
+    private float[] y;
+    private float[] outputGradient;
+    private float[] inputGradient = new float[0];
+
+    private final IntConsumer inference = this::inference;
+    private final IntConsumer trainingForward = this::trainingForward;
+    private final IntConsumer trainingBackward = this::trainingBackward;
+
+    ShardedPasses(AbstractModel model) {
+        this.model = model;
+        this.inputGradients = !model.spec().input().integerIds();
+    }
+
+    /** Sizes the shard buffers for {@code shards} shards of {@code batch} examples of shape {@code input}. */
+    void prepare(int batch, Shape input, int shards, int outSize) {
+        if (batch == this.batch && shards == this.shards && input.equals(this.input) && outSize == this.outSize) {
+            return;
+        }
+        while (replicas.size() < shards) {
+            replicas.add(model.replica());
+        }
+        this.batch = batch;
+        this.input = input;
+        this.shards = shards;
+        this.inSize = input.size();
+        this.outSize = outSize;
+        shardInputs = new float[shards][];
+        shardOutputs = new float[shards][];
+        shardOutputGradients = new float[shards][];
+        for (int s = 0; s < shards; s++) {
+            int examples = end(s) - start(s);
+            shardInputs[s] = new float[examples * inSize];
+            shardOutputs[s] = new float[examples * outSize];
+            shardOutputGradients[s] = new float[examples * outSize];
+        }
+        inputGradient = inputGradients ? new float[batch * inSize] : new float[0];
+    }
+
+    int shards() {
+        return shards;
+    }
+
+    /** The input gradient of the last {@link #backward}: the shards' blocks, in order. */
+    float[] inputGradient() {
+        return inputGradient;
+    }
+
+    /** Inference on every shard, each writing its block of {@code y}. */
+    void forward(float[] x, float[] y) {
+        this.x = x;
+        this.y = y;
+        try {
+            model.runShards(shards, inference);
+        } finally {
+            this.x = null;
+            this.y = null;
+        }
+    }
+
+    /**
+     * The training forward pass on every shard, each writing its block of {@code output}; dropout
+     * masks of shard {@code s} come from a stream seeded with the {@code s}-th long drawn from
+     * {@code dropout} (null when dropout is off).
+     */
+    void forwardTraining(float[] x, float[] output, SplittableRandom dropout) {
+        for (int s = 0; s < shards; s++) {
+            replicas.get(s).setShardDropout(dropout == null ? null : new SplittableRandom(dropout.nextLong()));
+        }
+        this.x = x;
+        this.y = output;
+        try {
+            model.runShards(shards, trainingForward);
+        } finally {
+            this.x = null;
+            this.y = null;
+        }
+    }
+
+    /**
+     * The backward pass of the last {@link #forwardTraining} on every shard, from its block of
+     * {@code outputGradient}; then the model's parameter gradients are the shards' sums, added in
+     * shard order.
+     */
+    void backward(float[] outputGradient) {
+        this.outputGradient = outputGradient;
+        try {
+            model.runShards(shards, trainingBackward);
+        } finally {
+            this.outputGradient = null;
+        }
+        List<Parameter> parameters = model.parameters();
+        for (int k = 0; k < parameters.size(); k++) {
+            float[] sum = parameters.get(k).gradient();
+            System.arraycopy(replicas.get(0).parameters().get(k).gradient(), 0, sum, 0, sum.length);
+            for (int s = 1; s < shards; s++) {
+                float[] g = replicas.get(s).parameters().get(k).gradient();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += g[i];
+                }
+            }
+        }
+    }
+
+    private int start(int shard) {
+        return BatchShards.start(batch, shards, shard);
+    }
+
+    private int end(int shard) {
+        return BatchShards.start(batch, shards, shard + 1);
+    }
+
+    /** Copies shard {@code s}'s block of the input and the model's parameter values into its replica. */
+    private AbstractModel load(int s) {
+        AbstractModel replica = replicas.get(s);
+        List<Parameter> own = model.parameters();
+        List<Parameter> theirs = replica.parameters();
+        for (int k = 0; k < own.size(); k++) {
+            float[] value = own.get(k).value();
+            float[] copy = theirs.get(k).value();
+            if (copy != value) {
+                System.arraycopy(value, 0, copy, 0, value.length);
+            }
+        }
+        float[] block = shardInputs[s];
+        System.arraycopy(x, start(s) * inSize, block, 0, block.length);
+        return replica;
+    }
+
+    private void inference(int s) {
+        AbstractModel replica = load(s);
+        float[] out = shardOutputs[s];
+        replica.forwardInference(shardInputs[s], end(s) - start(s), out);
+        System.arraycopy(out, 0, y, start(s) * outSize, out.length);
+    }
+
+    private void trainingForward(int s) {
+        AbstractModel replica = load(s);
+        float[] out = replica.forwardTraining(shardInputs[s], end(s) - start(s));
+        System.arraycopy(out, 0, y, start(s) * outSize, shardOutputs[s].length);
+    }
+
+    private void trainingBackward(int s) {
+        AbstractModel replica = replicas.get(s);
+        float[] dy = shardOutputGradients[s];
+        System.arraycopy(outputGradient, start(s) * outSize, dy, 0, dy.length);
+        List<Parameter> parameters = replica.parameters();
+        for (int k = 0; k < parameters.size(); k++) {
+            Arrays.fill(parameters.get(k).gradient(), 0f);
+        }
+        int examples = end(s) - start(s);
+        replica.backward(shardInputs[s], dy, examples);
+        if (inputGradients) {
+            System.arraycopy(replica.inputGradientBuffer(), 0, inputGradient, start(s) * inSize, examples * inSize);
+        }
+    }
+}
