@@ -4,8 +4,9 @@ import dev.lamina.runtime.Model;
 import dev.lamina.runtime.spec.ModelSpec;
 
 /**
- * One benchmarked model with its fixed data: built by an engine with dropout off and a thread
- * count, it keeps its initial weights so that each measurement iteration can start from them.
+ * One benchmarked model with its fixed data: built by an engine with dropout off, running on a
+ * number of threads ({@link Model#setThreads}), it keeps its initial weights so that each
+ * measurement iteration can start from them.
  */
 final class ModelUnderTest {
     private static final long WEIGHT_SEED = 7;
@@ -29,10 +30,7 @@ final class ModelUnderTest {
         ModelSpec spec = BenchModel.of(model).spec();
         Model instance = Engine.of(engine).create(spec, WEIGHT_SEED);
         instance.setDropoutInTraining(false);
-        if (threads != 1) {
-            throw new IllegalArgumentException(
-                    "threads=" + threads + ": this build of the runtime runs models on one thread only");
-        }
+        instance.setThreads(threads);
         return new ModelUnderTest(instance, batch, Workload.of(spec, batch, DATA_SEED));
     }
 

@@ -34,6 +34,19 @@ class VectorEngineSmokeTest {
     }
 
     @Test
+    void vectorActivityCnnOnTwoThreadsComputesWhatItComputesOnOne() {
+        ModelUnderTest one = ModelUnderTest.build("activity_cnn", 32, "vector", 1);
+        ModelUnderTest two = ModelUnderTest.build("activity_cnn", 32, "vector", 2);
+
+        assertThat(two.instance().threads()).isEqualTo(2);
+        float[] expected = one.forward().clone();
+        assertThat(two.forward()).hasSize(32 * 4).containsExactly(expected);
+        assertThat(two.trainStep()).isEqualTo(one.trainStep());
+        assertThat(two.instance().parameter("dense/kernel").value())
+                .containsExactly(one.instance().parameter("dense/kernel").value());
+    }
+
+    @Test
     void vectorToyTrainStepRunsOneShortIteration() throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(ModelBenchmark.class.getName() + ".trainStep$")
