@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The options {@code train} and {@code predict} share (the spec file, the {@code --x} inputs, the
- * {@code --engine} and its {@code --backend}), the loading of the one model and its inputs, and the
- * creation of the model.
+ * {@code --engine} and its {@code --backend}, {@code --threads}), the loading of the one model and
+ * its inputs, and the creation of the model.
  */
 final class ModelOptions {
     @Parameters(index = "0", paramLabel = "SPEC", description = "The .lamina file.")
@@ -45,12 +45,24 @@ final class ModelOptions {
                     + " the module, Lamina re-launches itself with it.")
     Backend backend;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Threads a batch is split across (default: ${DEFAULT-VALUE}). Large batches of large"
+                    + " models are split into a fixed number of shards whatever N is, so results do not depend"
+                    + " on N.")
+    int threads;
+
     /**
-     * Checks that the engine has the backend (a usage error otherwise); empty when this JVM can run
+     * Checks {@code --threads} and that the engine has the backend (usage errors otherwise); empty when this JVM can run
      * the backend's classes, or else the exit code of the JVM that ran the command instead (see
      * {@link BackendJvm}).
      */
     OptionalInt checkBackend(CommandLine commandLine) {
+        if (threads < 1) {
+            throw new ParameterException(commandLine, "--threads must be at least 1, got " + threads);
+        }
         if (backend != Backend.SCALAR && engine != Engine.GENERATED) {
             throw new ParameterException(
                     commandLine,
@@ -68,9 +80,14 @@ final class ModelOptions {
                         .originalArgs());
     }
 
-    /** A model of the chosen engine and backend, its parameters initialized from {@code seed}. */
+    /**
+     * A model of the chosen engine and backend running on {@code --threads} threads, its parameters
+     * initialized from {@code seed}.
+     */
     Model create(ModelSpec spec, long seed) {
-        return engine.create(spec, seed, backend);
+        Model model = engine.create(spec, seed, backend);
+        model.setThreads(threads);
+        return model;
     }
 
     /** A checked model with the inputs read for it. */

@@ -201,9 +201,8 @@ public final class TrainCommand implements Callable<Integer> {
                         + " (the spec has no train section)");
         out.println("Training model " + definition.name() + " from " + modelOptions.file + " with the "
                 + modelOptions.engine.optionName() + " engine"
-                + (modelOptions.backend == Backend.SCALAR
-                        ? ""
-                        : " (" + modelOptions.backend.optionName() + " backend)"));
+                + (modelOptions.backend == Backend.SCALAR ? "" : " (" + modelOptions.backend.optionName() + " backend)")
+                + (modelOptions.threads == 1 ? "" : ", " + modelOptions.threads + " threads"));
         out.println("  parameters: " + BatchShapes.count(model.parameterCount()));
         out.println("  loss: " + model.loss().kind().kerasName() + ", optimizer: " + optimizer);
         out.println("  examples: " + training + " for training, " + (examples - training) + " for validation;"

@@ -3,6 +3,8 @@ package dev.lamina.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.lamina.compiler.LaminaCompiler;
+import dev.lamina.runtime.BatchShards;
 import dev.lamina.runtime.data.NdArray;
 import dev.lamina.runtime.data.Npy;
 import dev.lamina.runtime.interpreter.Interpreter;
@@ -66,6 +68,75 @@ class TrainCommandTest {
         reloaded.loadWeights(weights);
         assertThat(reloaded.parameter("conv1d/kernel").value()[0]).isCloseTo(0.9806f, within(1e-4f));
         assertThat(reloaded.parameter("conv1d/kernel").value()[1]).isCloseTo(1.9780f, within(1e-4f));
+    }
+
+    /**
+     * A batch of 32 examples of this model is large enough to be split into shards (see {@code
+     * BatchShards}), so {@code --threads} really splits it; the saved weights must not depend on it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"generated", "interpreter"})
+    void theThreadCountDoesNotChangeTheTrainedWeights(String engine) throws IOException {
+        Path spec = dir.resolve("wide.lamina");
+        Files.writeString(
+                spec,
+                """
+                model Wide {
+                  input [64, 16]
+                  conv1d(64, 5, activation=relu)
+                  global_average_pooling1d
+                  dense(1)
+                  train {
+                    loss mse
+                    optimizer adam(learning_rate=0.01)
+                  }
+                }
+                """);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        float[] x = new float[32 * 64 * 16];
+        float[] y = new float[32];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) random.nextDouble(-1, 1);
+        }
+        Path xs = npy("wide_x.npy", new NdArray(new int[] {32, 64, 16}, x));
+        Path ys = npy("wide_y.npy", new NdArray(new int[] {32, 1}, y));
+        assertThat(BatchShards.count(
+                        32,
+                        BatchShards.workPerExample(
+                                LaminaCompiler.compile(spec)
+                                        .models()
+                                        .get(0)
+                                        .spec()
+                                        .layers(),
+                                dev.lamina.runtime.spec.Shape.of(64, 16))))
+                .as("shards of a batch of 32")
+                .isEqualTo(4);
+        Map<String, byte[]> saved = new java.util.TreeMap<>();
+        for (String threads : new String[] {"1", "2", "3"}) {
+            Path weights = dir.resolve(engine + "-" + threads + ".weights");
+            CliRun run = train(
+                    spec,
+                    xs,
+                    ys,
+                    "--epochs",
+                    "3",
+                    "--engine",
+                    engine,
+                    "--threads",
+                    threads,
+                    "--save",
+                    weights.toString());
+            assertThat(run.err()).isEmpty();
+            assertTrainedOutput(run)
+                    .startsWith("Training model Wide from " + spec + " with the " + engine + " engine"
+                            + (threads.equals("1") ? "\n" : ", " + threads + " threads\n"));
+            saved.put(threads, Files.readAllBytes(weights));
+        }
+        assertThat(saved.get("2")).isEqualTo(saved.get("1"));
+        assertThat(saved.get("3")).isEqualTo(saved.get("1"));
     }
 
     @Test
@@ -226,6 +297,9 @@ class TrainCommandTest {
         CliRun split = train(TOY, TOY_X, TOY_Y, "--validation-split", "1");
         assertThat(split.exitCode()).isEqualTo(2);
         assertThat(split.err()).startsWith("--validation-split must be in [0, 1), got 1.0\n");
+        CliRun threads = train(TOY, TOY_X, TOY_Y, "--threads", "0");
+        assertThat(threads.exitCode()).isEqualTo(2);
+        assertThat(threads.err()).startsWith("--threads must be at least 1, got 0\n");
     }
 
     @Test
