@@ -171,7 +171,7 @@ final class Targets {
         if (ns < 1e4) {
             return format("%.1f ns", ns);
         }
-        return ns < 1e7 ? format("%.1f us", ns / 1e3) : format("%.2f ms", ns / 1e6);
+        return ns < 1e6 ? format("%.1f us", ns / 1e3) : format("%.2f ms", ns / 1e6);
     }
 
     private static String format(String pattern, Object... args) {

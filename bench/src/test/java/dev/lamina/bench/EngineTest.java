@@ -2,6 +2,7 @@ package dev.lamina.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lamina.compiler.codegen.Backend;
@@ -26,7 +27,7 @@ class EngineTest {
 
         assertThat(generated.parameters().get(0).value())
                 .containsExactly(interpreted.parameters().get(0).value());
-        assertThat(generated.predict(x, 1)).containsExactly(interpreted.predict(x, 1), offset());
+        assertThat(generated.predict(x, 1)).containsExactly(interpreted.predict(x, 1), within(1e-6f));
     }
 
     @Test
@@ -39,9 +40,5 @@ class EngineTest {
                 .isInstanceOf(EngineUnavailableException.class)
                 .hasMessage("engine vector cannot run here: " + reason)
                 .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
-    }
-
-    private static org.assertj.core.data.Offset<Float> offset() {
-        return org.assertj.core.data.Offset.offset(1e-6f);
     }
 }

@@ -65,6 +65,7 @@ class TargetsTest {
     void durationsReadInNanosecondsMicrosecondsOrMilliseconds() {
         assertThat(Targets.duration(8.54)).isEqualTo("8.5 ns");
         assertThat(Targets.duration(157_312)).isEqualTo("157.3 us");
+        assertThat(Targets.duration(7_421_100)).isEqualTo("7.42 ms");
         assertThat(Targets.duration(23_572_884.5)).isEqualTo("23.57 ms");
     }
 
