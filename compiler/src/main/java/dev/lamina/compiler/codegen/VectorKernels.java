@@ -1,0 +1,479 @@
+package dev.lamina.compiler.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the register-blocked Vector API kernels the vector writers share: a {@link Product} of
+ * input rows with a weight matrix (conv1d and dense forward passes and input gradients) and a
+ * {@link WeightGradient} (sum over rows of input times output gradient). Each block holds {@code
+ * rows x vectors} accumulators in registers while it runs over the reduction; each loaded vector
+ * serves every row and each broadcast value every vector. Rows of outputs are covered by {@link
+ * VectorLanes#stages()}, so no masks are needed.
+ */
+final class VectorKernels {
+    /** Output rows (steps or examples) per register block of a product. */
+    static final int ROWS = 3;
+
+    /** Weight rows per register block of a weight gradient. */
+    static final int GRADIENT_ROWS = 3;
+
+    private VectorKernels() {}
+
+    /** How a product's accumulators start: from the bias, at zero, or from the output (accumulating). */
+    enum Start {
+        BIAS,
+        ZERO,
+        OUTPUT
+    }
+
+    /**
+     * {@code out[oo + r * outStride + f] = start + sum over k < groups, j < reduction of in[io + r *
+     * inStride + k * groupStride + j] * w[wo + (k * reduction + j) * width + f]}, with relu fused into
+     * the store when {@code relu}. {@code weightOffset}: whether the methods take {@code wo} (else it
+     * is 0).
+     */
+    record Product(
+            String name,
+            int reduction,
+            int groups,
+            int groupStride,
+            int inStride,
+            int width,
+            int outStride,
+            Start start,
+            boolean relu,
+            boolean weightOffset) {
+
+        String rowsMethod(int rows) {
+            return name + "Rows" + rows;
+        }
+    }
+
+    /**
+     * {@code gw[wo + (k * reduction + j) * width + f] += sum over t < rows of in[io + t * inStride + k
+     * * groupStride + j] * g[go + t * width + f]}.
+     */
+    record WeightGradient(String name, int reduction, int groups, int groupStride, int inStride, int width) {}
+
+    /**
+     * The product's kernels, {@code <name>Rows3} and {@code <name>Rows1} (register blocks of {@link
+     * #ROWS} rows and of one). For conv1d 128x9 to 100 filters of 10 taps, the widest stage of
+     * {@code conv1ForwardRows3}:
+     *
+     * <pre>{@code
+     * for (; f <= 100 - 4 * LANES; f += 4 * LANES) {
+     *     FloatVector a00 = FloatVector.fromArray(SPECIES, bias, f);
+     *     FloatVector a10 = a00;
+     *     // ... 12 accumulators: 3 rows x 4 vectors
+     *     for (int j = 0; j < 90; j++) {
+     *         int wj = j * 100 + f;
+     *         FloatVector w0 = FloatVector.fromArray(SPECIES, w, wj);
+     *         // ... w1, w2, w3 at wj + LANES, wj + 2 * LANES, wj + 3 * LANES
+     *         int ij = io + j;
+     *         FloatVector x0 = FloatVector.broadcast(SPECIES, in[ij]);
+     *         FloatVector x1 = FloatVector.broadcast(SPECIES, in[ij + 9]);
+     *         FloatVector x2 = FloatVector.broadcast(SPECIES, in[ij + 18]);
+     *         a00 = w0.fma(x0, a00);
+     *         // ... every row times every vector
+     *     }
+     *     a00.max(0f).intoArray(out, oo + f);
+     *     // ...
+     * }
+     * }</pre>
+     *
+     * followed by the narrower stages down to scalars.
+     */
+    static List<MethodSpec> productMethods(Product p, String javadoc) {
+        List<MethodSpec> methods = new ArrayList<>();
+        for (int rows : new int[] {ROWS, 1}) {
+            MethodSpec.Builder m = MethodSpec.methodBuilder(p.rowsMethod(rows))
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addJavadoc("$L, $L output row$L.\n", javadoc, rows, rows == 1 ? "" : "s")
+                    .addParameter(LayerWriter.FLOATS, "in")
+                    .addParameter(TypeName.INT, "io")
+                    .addParameter(LayerWriter.FLOATS, "w");
+            if (p.weightOffset()) {
+                m.addParameter(TypeName.INT, "wo");
+            }
+            if (p.start() == Start.BIAS) {
+                m.addParameter(LayerWriter.FLOATS, "bias");
+            }
+            m.addParameter(LayerWriter.FLOATS, "out").addParameter(TypeName.INT, "oo");
+            CodeBlock.Builder code = CodeBlock.builder();
+            code.addStatement("int f = 0");
+            for (VectorLanes lanes : VectorLanes.stages()) {
+                productStage(code, p, lanes, rows);
+            }
+            methods.add(m.addCode(code.build()).build());
+        }
+        return methods;
+    }
+
+    private static void productStage(CodeBlock.Builder code, Product p, VectorLanes lanes, int rows) {
+        lanes.beginLoop(code, "f", p.width());
+        for (int v = 0; v < lanes.vectors(); v++) {
+            for (int r = 0; r < rows; r++) {
+                String offset = lanes.offset(v);
+                CodeBlock start =
+                        switch (p.start()) {
+                            case BIAS -> r == 0 ? lanes.load("bias", "f" + offset) : CodeBlock.of("a0$L", v);
+                            case ZERO -> lanes.zero();
+                            case OUTPUT -> lanes.load("out", outIndex(p, r) + offset);
+                        };
+                code.addStatement("$T a$L$L = $L", lanes.type(), r, v, start);
+            }
+        }
+        String weightBase = p.weightOffset() ? "wo" : "0";
+        String inBase = "io";
+        if (p.groups() > 1) {
+            code.beginControlFlow("for (int k = 0; k < $L; k++)", p.groups());
+            code.addStatement("int ik = io + $L", Expressions.times("k", p.groupStride()));
+            code.addStatement(
+                    "int wk = $L", Expressions.sum(weightBase, Expressions.times("k", p.reduction() * p.width())));
+            inBase = "ik";
+            weightBase = "wk";
+        }
+        code.beginControlFlow("for (int j = 0; j < $L; j++)", p.reduction());
+        code.addStatement("int wj = $L", Expressions.sum(weightBase, Expressions.times("j", p.width()), "f"));
+        code.addStatement("int ij = $L + j", inBase);
+        fmaBlock(code, lanes, rows, "w", "wj", r -> Expressions.at("in", "ij", r * p.inStride()));
+        code.endControlFlow();
+        if (p.groups() > 1) {
+            code.endControlFlow();
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int v = 0; v < lanes.vectors(); v++) {
+                String acc = "a" + r + v;
+                lanes.store(code, p.relu() ? lanes.relu(acc) : acc, "out", outIndex(p, r) + lanes.offset(v));
+            }
+        }
+        lanes.endLoop(code);
+    }
+
+    private static String outIndex(Product p, int r) {
+        return Expressions.plus("oo", r * p.outStride()) + " + f";
+    }
+
+    /**
+     * One step of a register block: loads {@code vectors} vectors from {@code array} at {@code base},
+     * broadcasts one value per row and multiply-adds every pair into the accumulators {@code a<r><v>}:
+     *
+     * <pre>{@code
+     * FloatVector w0 = FloatVector.fromArray(SPECIES, w, wj);
+     * FloatVector x0 = FloatVector.broadcast(SPECIES, in[ij]);
+     * a00 = w0.fma(x0, a00);
+     * }</pre>
+     */
+    private static void fmaBlock(
+            CodeBlock.Builder code,
+            VectorLanes lanes,
+            int rows,
+            String array,
+            String base,
+            IntFunction<String> rowValue) {
+        for (int v = 0; v < lanes.vectors(); v++) {
+            code.addStatement("$T $L$L = $L", lanes.type(), array, v, lanes.load(array, base + lanes.offset(v)));
+        }
+        for (int r = 0; r < rows; r++) {
+            code.addStatement("$T x$L = $L", lanes.type(), r, lanes.broadcast(rowValue.apply(r)));
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int v = 0; v < lanes.vectors(); v++) {
+                String acc = "a" + r + v;
+                code.addStatement("$L = $L", acc, lanes.fma(array + v, "x" + r, acc));
+            }
+        }
+    }
+
+    /**
+     * Emits {@code <prefix>Rows(...)}: the product's kernels over {@code rows} rows, {@link #ROWS}
+     * at a time, then one at a time:
+     *
+     * <pre>{@code
+     * int t = 0;
+     * for (; t <= 119 - 3; t += 3) {
+     *     conv1ForwardRows3(x, xb + t * 9, w, bias, y, yb + t * 100);
+     * }
+     * for (; t < 119; t++) {
+     *     conv1ForwardRows1(x, xb + t * 9, w, bias, y, yb + t * 100);
+     * }
+     * }</pre>
+     *
+     * {@code weights} is the weight array, followed by its offset when the product takes one.
+     */
+    static void productRows(
+            CodeBlock.Builder code,
+            Product p,
+            String rows,
+            String in,
+            String inBase,
+            String weights,
+            String out,
+            String outBase) {
+        String args = weights + (p.start() == Start.BIAS ? ", bias" : "");
+        String inIndex = Expressions.sum(inBase, Expressions.times("t", p.inStride()));
+        String outIndex = Expressions.sum(outBase, Expressions.times("t", p.outStride()));
+        code.addStatement("int t = 0");
+        code.beginControlFlow("for (; t <= $L - $L; t += $L)", rows, ROWS, ROWS);
+        code.addStatement("$L($L, $L, $L, $L, $L)", p.rowsMethod(ROWS), in, inIndex, args, out, outIndex);
+        code.endControlFlow();
+        code.beginControlFlow("for (; t < $L; t++)", rows);
+        code.addStatement("$L($L, $L, $L, $L, $L)", p.rowsMethod(1), in, inIndex, args, out, outIndex);
+        code.endControlFlow();
+    }
+
+    /**
+     * The weight gradient's methods: {@code <name>(in, io, g, go, rows, gw)}, which runs over the
+     * weight rows {@link #GRADIENT_ROWS} at a time, and its kernels {@code <name>Rows3} and {@code
+     * <name>Rows1}, whose widest stage is
+     *
+     * <pre>{@code
+     * for (; f <= 100 - 4 * LANES; f += 4 * LANES) {
+     *     FloatVector a00 = FloatVector.fromArray(SPECIES, gw, wo + f);
+     *     // ... 12 accumulators: 3 weight rows x 4 vectors
+     *     for (int t = 0; t < rows; t++) {
+     *         int gt = go + t * 100 + f;
+     *         FloatVector g0 = FloatVector.fromArray(SPECIES, g, gt);
+     *         // ... g1, g2, g3
+     *         int it = io + t * 9;
+     *         FloatVector x0 = FloatVector.broadcast(SPECIES, in[it]);
+     *         FloatVector x1 = FloatVector.broadcast(SPECIES, in[it + 1]);
+     *         FloatVector x2 = FloatVector.broadcast(SPECIES, in[it + 2]);
+     *         a00 = g0.fma(x0, a00);
+     *         // ...
+     *     }
+     *     a00.intoArray(gw, wo + f);
+     *     // ...
+     * }
+     * }</pre>
+     */
+    static List<MethodSpec> weightGradientMethods(WeightGradient wg, String javadoc) {
+        List<MethodSpec> methods = new ArrayList<>();
+        CodeBlock.Builder driver = CodeBlock.builder();
+        String inBase = "io";
+        String weightBase = "0";
+        if (wg.groups() > 1) {
+            driver.beginControlFlow("for (int k = 0; k < $L; k++)", wg.groups());
+            driver.addStatement("int ik = io + $L", Expressions.times("k", wg.groupStride()));
+            driver.addStatement("int wk = $L", Expressions.times("k", wg.reduction() * wg.width()));
+            inBase = "ik";
+            weightBase = "wk";
+        }
+        driver.addStatement("int j = 0");
+        String call = "$L(in, $L, g, go, rows, gw, $L)";
+        String inIndex = Expressions.sum(inBase, "j");
+        String weightIndex = Expressions.sum(weightBase, Expressions.times("j", wg.width()));
+        driver.beginControlFlow("for (; j <= $L - $L; j += $L)", wg.reduction(), GRADIENT_ROWS, GRADIENT_ROWS);
+        driver.addStatement(call, wg.name() + "Rows" + GRADIENT_ROWS, inIndex, weightIndex);
+        driver.endControlFlow();
+        driver.beginControlFlow("for (; j < $L; j++)", wg.reduction());
+        driver.addStatement(call, wg.name() + "Rows1", inIndex, weightIndex);
+        driver.endControlFlow();
+        if (wg.groups() > 1) {
+            driver.endControlFlow();
+        }
+        methods.add(gradientSignature(wg.name(), javadoc + ", all weight rows")
+                .addCode(driver.build())
+                .build());
+        for (int rows : new int[] {GRADIENT_ROWS, 1}) {
+            CodeBlock.Builder code = CodeBlock.builder();
+            code.addStatement("int f = 0");
+            for (VectorLanes lanes : VectorLanes.stages()) {
+                gradientStage(code, wg, lanes, rows);
+            }
+            methods.add(gradientSignature(
+                            wg.name() + "Rows" + rows,
+                            javadoc + ", " + rows + " weight row" + (rows == 1 ? "" : "s") + " from {@code wo}")
+                    .addParameter(TypeName.INT, "wo")
+                    .addCode(code.build())
+                    .build());
+        }
+        return methods;
+    }
+
+    private static MethodSpec.Builder gradientSignature(String name, String javadoc) {
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("$L.\n", javadoc)
+                .addParameter(LayerWriter.FLOATS, "in")
+                .addParameter(TypeName.INT, "io")
+                .addParameter(LayerWriter.FLOATS, "g")
+                .addParameter(TypeName.INT, "go")
+                .addParameter(TypeName.INT, "rows")
+                .addParameter(LayerWriter.FLOATS, "gw");
+    }
+
+    private static void gradientStage(CodeBlock.Builder code, WeightGradient wg, VectorLanes lanes, int rows) {
+        lanes.beginLoop(code, "f", wg.width());
+        for (int r = 0; r < rows; r++) {
+            for (int v = 0; v < lanes.vectors(); v++) {
+                code.addStatement(
+                        "$T a$L$L = $L", lanes.type(), r, v, lanes.load("gw", gradientIndex(wg, r) + lanes.offset(v)));
+            }
+        }
+        code.beginControlFlow("for (int t = 0; t < rows; t++)");
+        code.addStatement("int gt = go + $L + f", Expressions.times("t", wg.width()));
+        code.addStatement("int it = io + $L", Expressions.times("t", wg.inStride()));
+        fmaBlock(code, lanes, rows, "g", "gt", r -> Expressions.at("in", "it", r));
+        code.endControlFlow();
+        for (int r = 0; r < rows; r++) {
+            for (int v = 0; v < lanes.vectors(); v++) {
+                lanes.store(code, "a" + r + v, "gw", gradientIndex(wg, r) + lanes.offset(v));
+            }
+        }
+        lanes.endLoop(code);
+    }
+
+    private static String gradientIndex(WeightGradient wg, int r) {
+        return Expressions.plus("wo", r * wg.width()) + " + f";
+    }
+
+    /**
+     * {@code <name>(g, go, rows, sums)}: adds the {@code rows} rows of {@code width} values at {@code
+     * g[go]} into {@code sums} (bias gradients). Its widest stage:
+     *
+     * <pre>{@code
+     * for (; f <= 100 - 4 * LANES; f += 4 * LANES) {
+     *     FloatVector a00 = FloatVector.fromArray(SPECIES, sums, f);
+     *     // ... a01, a02, a03
+     *     for (int t = 0; t < rows; t++) {
+     *         int gt = go + t * 100 + f;
+     *         a00 = a00.add(FloatVector.fromArray(SPECIES, g, gt));
+     *         // ...
+     *     }
+     *     a00.intoArray(sums, f);
+     *     // ...
+     * }
+     * }</pre>
+     */
+    static MethodSpec columnSums(String name, int width, String javadoc) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        code.addStatement("int f = 0");
+        for (VectorLanes lanes : VectorLanes.stages()) {
+            lanes.beginLoop(code, "f", width);
+            for (int v = 0; v < lanes.vectors(); v++) {
+                code.addStatement("$T a0$L = $L", lanes.type(), v, lanes.load("sums", "f" + lanes.offset(v)));
+            }
+            code.beginControlFlow("for (int t = 0; t < rows; t++)");
+            code.addStatement("int gt = go + $L + f", Expressions.times("t", width));
+            for (int v = 0; v < lanes.vectors(); v++) {
+                CodeBlock value = lanes.load("g", "gt" + lanes.offset(v));
+                code.addStatement(
+                        lanes.scalar() ? "a0$L += $L" : "a0$L = a0$L.add($L)",
+                        lanes.scalar() ? new Object[] {v, value} : new Object[] {v, v, value});
+            }
+            code.endControlFlow();
+            for (int v = 0; v < lanes.vectors(); v++) {
+                lanes.store(code, "a0" + v, "sums", "f" + lanes.offset(v));
+            }
+            lanes.endLoop(code);
+        }
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("$L.\n", javadoc)
+                .addParameter(LayerWriter.FLOATS, "g")
+                .addParameter(TypeName.INT, "go")
+                .addParameter(TypeName.INT, "rows")
+                .addParameter(LayerWriter.FLOATS, "sums")
+                .addCode(code.build())
+                .build();
+    }
+
+    /**
+     * The relu gradient of {@code count} values: {@code g[go + i] = y[yo + i] > 0f ? dy[yo + i] :
+     * 0f}, a vector at a time, then scalars:
+     *
+     * <pre>{@code
+     * int i = 0;
+     * for (; i <= 11900 - LANES; i += LANES) {
+     *     VectorMask<Float> on = FloatVector.fromArray(SPECIES, y, yb + i).compare(VectorOperators.GT, 0f);
+     *     FloatVector.zero(SPECIES).blend(FloatVector.fromArray(SPECIES, dy, yb + i), on).intoArray(g, go + i);
+     * }
+     * for (; i < 11900; i++) {
+     *     g[go + i] = y[yb + i] > 0f ? dy[yb + i] : 0f;
+     * }
+     * }</pre>
+     */
+    static void reluGradient(CodeBlock.Builder code, String count, String yBase, String gBase) {
+        String yi = Expressions.sum(yBase, "i");
+        String gi = Expressions.sum(gBase, "i");
+        code.addStatement("int i = 0");
+        code.beginControlFlow("for (; i <= $L - LANES; i += LANES)", count);
+        code.addStatement(
+                "$T<Float> on = $T.fromArray(SPECIES, y, $L).compare($T.GT, 0f)",
+                VectorLayerWriters.VECTOR_MASK,
+                VectorLayerWriters.FLOAT_VECTOR,
+                yi,
+                VectorLayerWriters.VECTOR_OPERATORS);
+        code.addStatement(
+                "$T.zero(SPECIES).blend($T.fromArray(SPECIES, dy, $L), on).intoArray(g, $L)",
+                VectorLayerWriters.FLOAT_VECTOR,
+                VectorLayerWriters.FLOAT_VECTOR,
+                yi,
+                gi);
+        code.endControlFlow();
+        code.beginControlFlow("for (; i < $L; i++)", count);
+        code.addStatement("g[$L] = y[$L] > 0f ? dy[$L] : 0f", gi, yi, yi);
+        code.endControlFlow();
+    }
+
+    /**
+     * {@code name()}: copies a {@code (taps, channels, filters)} kernel into {@code wt[(k' * F + f) *
+     * C + c] = w[(k * C + c) * F + f]}, with {@code k' = K - 1 - k} when {@code flip} (the full
+     * correlation of a stride-1 input gradient), else {@code k'= k}:
+     *
+     * <pre>{@code
+     * for (int k = 0; k < 10; k++) {
+     *     for (int c = 0; c < 9; c++) {
+     *         int wo = (k * 9 + c) * 100;
+     *         int to = (9 - k) * 900 + c;
+     *         for (int f = 0; f < 100; f++) {
+     *             wt[to + f * 9] = w[wo + f];
+     *         }
+     *     }
+     * }
+     * }</pre>
+     */
+    static MethodSpec packTransposed(
+            String name,
+            String kernel,
+            String target,
+            int taps,
+            int channels,
+            int filters,
+            boolean flip,
+            String layer) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        code.addStatement("float[] w = $L.value()", kernel);
+        code.addStatement("float[] wt = $L", target);
+        if (taps > 1) {
+            code.beginControlFlow("for (int k = 0; k < $L; k++)", taps);
+        }
+        String tap = taps == 1 ? "0" : flip ? "(" + (taps - 1) + " - k)" : "k";
+        code.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
+        code.addStatement("int wo = $L", Expressions.times(taps == 1 ? "c" : "(k * " + channels + " + c)", filters));
+        code.addStatement("int to = $L", Expressions.sum(Expressions.times(tap, filters * channels), "c"));
+        code.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
+        code.addStatement("wt[$L] = w[wo + f]", Expressions.sum("to", Expressions.times("f", channels)));
+        code.endControlFlow();
+        code.endControlFlow();
+        if (taps > 1) {
+            code.endControlFlow();
+        }
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc(
+                        "Copies $L's kernel into {@code $L[$L][f][c]}.\n",
+                        JavaNames.commentText(layer),
+                        target,
+                        flip && taps > 1 ? "K - 1 - k" : "k")
+                .addCode(code.build())
+                .build();
+    }
+}
