@@ -118,6 +118,22 @@ final class VectorConv1DWriter extends KernelLayerWriter {
                 false);
     }
 
+    /**
+     * Whether the input gradient is {@link VectorKernels.Dot} products of {@code K * F} gradient
+     * values with rows {@code wd[c][K - 1 - k][f]}: stride 1 and dilation 1 with fewer than {@link
+     * VectorKernels#DOT_WIDTH} channels, too few to fill vectors.
+     */
+    private boolean dotInputGradient() {
+        return stride == 1 && dilation == 1 && channels < VectorKernels.DOT_WIDTH;
+    }
+
+    private VectorKernels.RowKernel inputGradientKernel() {
+        if (dotInputGradient()) {
+            return new VectorKernels.Dot(prefix + "InputGradient", taps * filters, filters, channels, channels);
+        }
+        return inputGradientProduct();
+    }
+
     /** Stride 1: the full correlation of the padded gradient rows with {@code Wt[K - 1 - k][f][c]}. */
     private VectorKernels.Product inputGradientProduct() {
         if (stride == 1) {
@@ -160,18 +176,20 @@ final class VectorConv1DWriter extends KernelLayerWriter {
     List<MethodSpec> helperMethods() {
         String name = JavaNames.commentText(layer.name());
         List<MethodSpec> methods = new ArrayList<>();
-        methods.add(VectorKernels.packTransposed(
-                prefix + "PackKernelTransposed",
-                kernel(),
-                kernelT(),
-                taps,
-                channels,
-                filters,
-                stride == 1,
-                layer.name()));
+        String pack = prefix + "PackKernelTransposed";
+        methods.add(
+                dotInputGradient()
+                        ? VectorKernels.packFlippedByChannel(
+                                pack, kernel(), kernelT(), taps, channels, filters, layer.name())
+                        : VectorKernels.packTransposed(
+                                pack, kernel(), kernelT(), taps, channels, filters, stride == 1, layer.name()));
         methods.addAll(VectorKernels.productMethods(forwardProduct(), "Forward kernel of " + name));
         methods.addAll(VectorKernels.weightGradientMethods(kernelGradient(), "Kernel gradient of " + name));
-        methods.addAll(VectorKernels.productMethods(inputGradientProduct(), "Input gradient kernel of " + name));
+        String inputGradient = "Input gradient kernel of " + name;
+        methods.addAll(
+                dotInputGradient()
+                        ? VectorKernels.dotMethods((VectorKernels.Dot) inputGradientKernel(), inputGradient)
+                        : VectorKernels.productMethods(inputGradientProduct(), inputGradient));
         if (conv.useBias()) {
             methods.add(VectorKernels.columnSums(
                     prefix + "BiasGradient", filters, "Adds gradient rows into the bias gradient of " + name));
@@ -225,8 +243,7 @@ final class VectorConv1DWriter extends KernelLayerWriter {
         }
         beginExampleLoop(code);
         padExample(code);
-        VectorKernels.productRows(
-                code, forwardProduct(), Integer.toString(outSteps), input(), inputBase(), "w", "y", "yb");
+        VectorKernels.rows(code, forwardProduct(), Integer.toString(outSteps), input(), inputBase(), "w", "y", "yb");
         VectorActivations.applyRows(code, conv.activation(), Integer.toString(outSteps), "yb", filters);
         code.endControlFlow();
         return forwardMethod().addCode(code.build()).build();
@@ -279,9 +296,9 @@ final class VectorConv1DWriter extends KernelLayerWriter {
         code.addStatement(
                 "$L($L, $L, g, $L, $L, gk)", prefix + "KernelGradient", input(), inputBase(), rowsStart, outRows);
         if (stride == 1) {
-            VectorKernels.productRows(
+            VectorKernels.rows(
                     code,
-                    inputGradientProduct(),
+                    inputGradientKernel(),
                     Integer.toString(steps),
                     "g",
                     Integer.toString(padLeft * filters),
@@ -291,7 +308,7 @@ final class VectorConv1DWriter extends KernelLayerWriter {
         } else {
             code.addStatement("$T.fill(dxp, 0f)", ARRAYS);
             code.beginControlFlow("for (int k = 0; k < $L; k++)", taps);
-            VectorKernels.productRows(
+            VectorKernels.rows(
                     code,
                     inputGradientProduct(),
                     outRows,

@@ -57,7 +57,7 @@ final class VectorDenseWriter extends KernelLayerWriter {
         return list(
                 keepsPre() ? batchBuffer(FLOATS, pre()) : null,
                 scratch(prefix + "Grad", CHUNK * units),
-                scratch(kernelT(), units * features),
+                dotInputGradient() ? null : scratch(kernelT(), units * features),
                 VectorActivations.fused(dense.activation()) ? null : scratch(prefix + "Acc", units));
     }
 
@@ -73,6 +73,21 @@ final class VectorDenseWriter extends KernelLayerWriter {
                 dense.useBias() ? VectorKernels.Start.BIAS : VectorKernels.Start.ZERO,
                 dense.activation() == Activation.RELU,
                 false);
+    }
+
+    /**
+     * Whether the input gradient is {@link VectorKernels.Dot} products of gradient rows with the
+     * kernel rows {@code W[i][u]} as they are: fewer than {@link VectorKernels#DOT_WIDTH} features.
+     */
+    private boolean dotInputGradient() {
+        return features < VectorKernels.DOT_WIDTH;
+    }
+
+    private VectorKernels.RowKernel inputGradientKernel() {
+        if (dotInputGradient()) {
+            return new VectorKernels.Dot(prefix + "InputGradient", units, units, features, features);
+        }
+        return inputGradientProduct();
     }
 
     private VectorKernels.Product inputGradientProduct() {
@@ -93,13 +108,19 @@ final class VectorDenseWriter extends KernelLayerWriter {
     List<MethodSpec> helperMethods() {
         String name = JavaNames.commentText(layer.name());
         List<MethodSpec> methods = new ArrayList<>();
-        methods.add(VectorKernels.packTransposed(
-                prefix + "PackKernelTransposed", kernel(), kernelT(), 1, features, units, false, layer.name()));
+        if (!dotInputGradient()) {
+            methods.add(VectorKernels.packTransposed(
+                    prefix + "PackKernelTransposed", kernel(), kernelT(), 1, features, units, false, layer.name()));
+        }
         methods.addAll(VectorKernels.productMethods(forwardProduct(), "Forward kernel of " + name));
         methods.addAll(VectorKernels.weightGradientMethods(
                 new VectorKernels.WeightGradient(prefix + "KernelGradient", features, 1, 0, features, units),
                 "Kernel gradient of " + name));
-        methods.addAll(VectorKernels.productMethods(inputGradientProduct(), "Input gradient kernel of " + name));
+        String inputGradient = "Input gradient kernel of " + name;
+        methods.addAll(
+                dotInputGradient()
+                        ? VectorKernels.dotMethods((VectorKernels.Dot) inputGradientKernel(), inputGradient)
+                        : VectorKernels.productMethods(inputGradientProduct(), inputGradient));
         if (dense.useBias()) {
             methods.add(VectorKernels.columnSums(
                     prefix + "BiasGradient", units, "Adds gradient rows into the bias gradient of " + name));
@@ -133,7 +154,7 @@ final class VectorDenseWriter extends KernelLayerWriter {
         if (!VectorActivations.fused(dense.activation())) {
             code.addStatement("float[] acc = $L", prefix + "Acc");
         }
-        VectorKernels.productRows(code, forwardProduct(), rows(), "x", "0", "w", "y", "0");
+        VectorKernels.rows(code, forwardProduct(), rows(), "x", "0", "w", "y", "0");
         VectorActivations.applyRows(code, dense.activation(), rows(), "0", units);
         return forwardMethod().addCode(code.build()).build();
     }
@@ -157,8 +178,12 @@ final class VectorDenseWriter extends KernelLayerWriter {
     @Override
     MethodSpec backward() {
         CodeBlock.Builder code = CodeBlock.builder();
-        code.addStatement("$L()", prefix + "PackKernelTransposed");
-        code.addStatement("float[] wt = $L", kernelT());
+        if (dotInputGradient()) {
+            code.addStatement("float[] w = $L.value()", kernel());
+        } else {
+            code.addStatement("$L()", prefix + "PackKernelTransposed");
+            code.addStatement("float[] wt = $L", kernelT());
+        }
         code.addStatement("float[] gk = $L.gradient()", kernel());
         gradientLocals(code);
         code.addStatement("float[] g = $L", prefix + "Grad");
@@ -174,7 +199,7 @@ final class VectorDenseWriter extends KernelLayerWriter {
             code.addStatement("$L(g, 0, n, gb)", prefix + "BiasGradient");
         }
         code.addStatement("$L(x, xb, g, 0, n, gk)", prefix + "KernelGradient");
-        VectorKernels.productRows(code, inputGradientProduct(), "n", "g", "0", "wt", "dx", "xb");
+        VectorKernels.rows(code, inputGradientKernel(), "n", "g", "0", dotInputGradient() ? "w" : "wt", "dx", "xb");
         code.endControlFlow();
         return backwardMethod().addCode(code.build()).build();
     }

@@ -48,12 +48,54 @@ final class VectorKernels {
             int outStride,
             Start start,
             boolean relu,
-            boolean weightOffset) {
+            boolean weightOffset)
+            implements RowKernel {
 
-        String rowsMethod(int rows) {
-            return name + "Rows" + rows;
+        @Override
+        public boolean takesBias() {
+            return start == Start.BIAS;
         }
     }
+
+    /**
+     * {@code out[oo + r * outStride + c] = sum over m < reduction of in[io + r * inStride + m] * w[c *
+     * reduction + m]}: dot products along the contiguous reduction, for outputs too narrow to fill
+     * vectors ({@code width} below {@link #DOT_WIDTH}).
+     */
+    record Dot(String name, int reduction, int inStride, int width, int outStride) implements RowKernel {
+        @Override
+        public boolean takesBias() {
+            return false;
+        }
+
+        @Override
+        public boolean weightOffset() {
+            return false;
+        }
+    }
+
+    /** Kernels over blocks of rows, {@code <name>Rows3} and {@code <name>Rows1}, run by {@link #rows}. */
+    sealed interface RowKernel permits Product, Dot {
+        String name();
+
+        int inStride();
+
+        int outStride();
+
+        boolean takesBias();
+
+        boolean weightOffset();
+
+        default String rowsMethod(int rows) {
+            return name() + "Rows" + rows;
+        }
+    }
+
+    /** Outputs per row below which an input gradient uses {@link Dot} products instead of a {@link Product}. */
+    static final int DOT_WIDTH = 16;
+
+    /** Channels per block of a {@link Dot} kernel. */
+    static final int DOT_CHANNELS = 4;
 
     /**
      * {@code gw[wo + (k * reduction + j) * width + f] += sum over t < rows of in[io + t * inStride + k
@@ -192,7 +234,123 @@ final class VectorKernels {
     }
 
     /**
-     * Emits {@code <prefix>Rows(...)}: the product's kernels over {@code rows} rows, {@link #ROWS}
+     * The dot kernels {@code <name>Rows3} and {@code <name>Rows1}: per block of {@link
+     * #DOT_CHANNELS} outputs, {@code rows x outputs} vector accumulators along the reduction, their
+     * lanes summed, then the last reduction values as scalars. For conv1d 128x9 to 100 filters of
+     * 10 taps (input gradient, reduction 1,000), the first block:
+     *
+     * <pre>{@code
+     * int c = 0;
+     * for (; c <= 9 - 4; c += 4) {
+     *     int wc = c * 1000;
+     *     FloatVector a00 = FloatVector.zero(SPECIES);
+     *     // ... a01 ... a23: 3 rows x 4 outputs
+     *     int m = 0;
+     *     for (; m <= 1000 - LANES; m += LANES) {
+     *         FloatVector g0 = FloatVector.fromArray(SPECIES, w, wc + m);
+     *         // ... g1, g2, g3 at wc + 1000 + m, ...
+     *         FloatVector x0 = FloatVector.fromArray(SPECIES, in, io + m);
+     *         // ... x1, x2 at io + 100 + m, io + 200 + m
+     *         a00 = g0.fma(x0, a00);
+     *         // ... every row times every output
+     *     }
+     *     float s00 = a00.reduceLanes(VectorOperators.ADD);
+     *     // ...
+     *     for (; m < 1000; m++) {
+     *         // the same on scalars, into s00 ... s23
+     *     }
+     *     out[oo + c] = s00;
+     *     // ...
+     * }
+     * }</pre>
+     */
+    static List<MethodSpec> dotMethods(Dot d, String javadoc) {
+        List<MethodSpec> methods = new ArrayList<>();
+        int blocked = d.width() / DOT_CHANNELS * DOT_CHANNELS;
+        for (int rows : new int[] {ROWS, 1}) {
+            CodeBlock.Builder code = CodeBlock.builder();
+            code.addStatement("int c = 0");
+            if (blocked > 0) {
+                code.beginControlFlow("for (; c <= $L - $L; c += $L)", d.width(), DOT_CHANNELS, DOT_CHANNELS);
+                dotBlock(code, d, rows, DOT_CHANNELS);
+                code.endControlFlow();
+            }
+            if (blocked < d.width()) {
+                code.add("// the last $L output$L\n", d.width() - blocked, d.width() - blocked == 1 ? "" : "s");
+                code.add("{\n").indent();
+                dotBlock(code, d, rows, d.width() - blocked);
+                code.unindent().add("}\n");
+            }
+            methods.add(MethodSpec.methodBuilder(d.rowsMethod(rows))
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addJavadoc("$L, $L output row$L.\n", javadoc, rows, rows == 1 ? "" : "s")
+                    .addParameter(LayerWriter.FLOATS, "in")
+                    .addParameter(TypeName.INT, "io")
+                    .addParameter(LayerWriter.FLOATS, "w")
+                    .addParameter(LayerWriter.FLOATS, "out")
+                    .addParameter(TypeName.INT, "oo")
+                    .addCode(code.build())
+                    .build());
+        }
+        return methods;
+    }
+
+    /** {@code rows x channels} dot products from output {@code c}: preferred vectors, then scalars. */
+    private static void dotBlock(CodeBlock.Builder code, Dot d, int rows, int channels) {
+        VectorLanes vector = VectorLanes.stages().get(0);
+        VectorLanes vector1 = new VectorLanes(vector.species(), vector.step(), 1, null);
+        VectorLanes scalar = VectorLanes.stages().get(VectorLanes.stages().size() - 1);
+        code.addStatement("int wc = $L", Expressions.times("c", d.reduction()));
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                code.addStatement("$T a$L$L = $L", vector1.type(), r, c, vector1.zero());
+            }
+        }
+        code.addStatement("int m = 0");
+        vector1.loopHeader(code, "m", d.reduction());
+        dotStep(code, d, vector1, rows, channels, "a");
+        code.endControlFlow();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                code.addStatement("float s$L$L = $L", r, c, vector1.sum("a" + r + c));
+            }
+        }
+        scalar.loopHeader(code, "m", d.reduction());
+        dotStep(code, d, scalar, rows, channels, "s");
+        code.endControlFlow();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                code.addStatement("out[$L + c] = s$L$L", Expressions.plus("oo", r * d.outStride() + c), r, c);
+            }
+        }
+    }
+
+    private static void dotStep(
+            CodeBlock.Builder code, Dot d, VectorLanes lanes, int rows, int channels, String accumulators) {
+        for (int c = 0; c < channels; c++) {
+            code.addStatement(
+                    "$T g$L = $L",
+                    lanes.type(),
+                    c,
+                    lanes.load("w", Expressions.plus("wc", c * d.reduction()) + " + m"));
+        }
+        for (int r = 0; r < rows; r++) {
+            code.addStatement(
+                    "$T x$L = $L",
+                    lanes.type(),
+                    r,
+                    lanes.load("in", Expressions.plus("io", r * d.inStride()) + " + m"));
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                String acc = accumulators + r + c;
+                code.addStatement("$L = $L", acc, lanes.fma("g" + c, "x" + r, acc));
+            }
+        }
+    }
+
+    /**
+     * Emits the calls of a row kernel ({@link Product} or {@link Dot}) over {@code rows} rows, {@link #ROWS}
      * at a time, then one at a time:
      *
      * <pre>{@code
@@ -207,16 +365,16 @@ final class VectorKernels {
      *
      * {@code weights} is the weight array, followed by its offset when the product takes one.
      */
-    static void productRows(
+    static void rows(
             CodeBlock.Builder code,
-            Product p,
+            RowKernel p,
             String rows,
             String in,
             String inBase,
             String weights,
             String out,
             String outBase) {
-        String args = weights + (p.start() == Start.BIAS ? ", bias" : "");
+        String args = weights + (p.takesBias() ? ", bias" : "");
         String inIndex = Expressions.sum(inBase, Expressions.times("t", p.inStride()));
         String outIndex = Expressions.sum(outBase, Expressions.times("t", p.outStride()));
         code.addStatement("int t = 0");
@@ -473,6 +631,42 @@ final class VectorKernels {
                         JavaNames.commentText(layer),
                         target,
                         flip && taps > 1 ? "K - 1 - k" : "k")
+                .addCode(code.build())
+                .build();
+    }
+
+    /**
+     * {@code name()}: copies a {@code (taps, channels, filters)} kernel into rows {@code wd[c][K - 1 -
+     * k][f]}, the weights of a stride-1 input gradient as {@link Dot} products:
+     *
+     * <pre>{@code
+     * for (int k = 0; k < 10; k++) {
+     *     for (int c = 0; c < 9; c++) {
+     *         System.arraycopy(w, (k * 9 + c) * 100, wd, (c * 10 + 9 - k) * 100, 100);
+     *     }
+     * }
+     * }</pre>
+     */
+    static MethodSpec packFlippedByChannel(
+            String name, String kernel, String target, int taps, int channels, int filters, String layer) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        code.addStatement("float[] w = $L.value()", kernel);
+        code.beginControlFlow("for (int k = 0; k < $L; k++)", taps);
+        code.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
+        code.addStatement(
+                "System.arraycopy(w, $L, $L, $L, $L)",
+                Expressions.times("(k * " + channels + " + c)", filters),
+                target,
+                Expressions.times("(c * " + taps + " + " + (taps - 1) + " - k)", filters),
+                filters);
+        code.endControlFlow();
+        code.endControlFlow();
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc(
+                        "Copies $L's kernel into rows {@code $L[c][K - 1 - k][f]}.\n",
+                        JavaNames.commentText(layer),
+                        target)
                 .addCode(code.build())
                 .build();
     }

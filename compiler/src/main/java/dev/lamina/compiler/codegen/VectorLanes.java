@@ -111,9 +111,26 @@ record VectorLanes(String species, String step, int vectors, String guard) {
      * }</pre>
      */
     void beginLoop(CodeBlock.Builder code, String index, int width) {
+        openGuard(code);
+        loopHeader(code, index, width);
+    }
+
+    /** Opens {@code if (LANES > 8)} for the narrower species (the caller closes it with {@link #closeGuard}). */
+    void openGuard(CodeBlock.Builder code) {
         if (guard != null) {
             code.beginControlFlow("if ($L)", guard);
         }
+    }
+
+    /** Closes {@link #openGuard}. */
+    void closeGuard(CodeBlock.Builder code) {
+        if (guard != null) {
+            code.endControlFlow();
+        }
+    }
+
+    /** Opens the loop of this stage over {@code index} (the caller closes it). */
+    void loopHeader(CodeBlock.Builder code, String index, int width) {
         if (scalar()) {
             code.beginControlFlow("for (; $L < $L; $L++)", index, width, index);
         } else {
@@ -124,8 +141,13 @@ record VectorLanes(String species, String step, int vectors, String guard) {
     /** Closes {@link #beginLoop}. */
     void endLoop(CodeBlock.Builder code) {
         code.endControlFlow();
-        if (guard != null) {
-            code.endControlFlow();
-        }
+        closeGuard(code);
+    }
+
+    /** {@code value.reduceLanes(VectorOperators.ADD)}, or {@code value}. */
+    CodeBlock sum(String value) {
+        return scalar()
+                ? CodeBlock.of("$L", value)
+                : CodeBlock.of("$L.reduceLanes($T.ADD)", value, VectorLayerWriters.VECTOR_OPERATORS);
     }
 }
