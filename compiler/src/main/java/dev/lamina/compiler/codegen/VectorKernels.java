@@ -18,10 +18,16 @@ import javax.lang.model.element.Modifier;
  */
 final class VectorKernels {
     /** Output rows (steps or examples) per register block of a product. */
-    static final int ROWS = 3;
+    static final int ROWS = 6;
 
     /** Weight rows per register block of a weight gradient. */
-    static final int GRADIENT_ROWS = 3;
+    static final int GRADIENT_ROWS = 6;
+
+    /**
+     * Rows (output steps) of a weight gradient per pass over the weight rows, so that their
+     * gradient rows stay in the level-1 cache while every weight row block runs over them.
+     */
+    static final int GRADIENT_TILE = 32;
 
     private VectorKernels() {}
 
@@ -55,6 +61,11 @@ final class VectorKernels {
         public boolean takesBias() {
             return start == Start.BIAS;
         }
+
+        @Override
+        public int blockRows() {
+            return ROWS;
+        }
     }
 
     /**
@@ -72,6 +83,22 @@ final class VectorKernels {
         public boolean weightOffset() {
             return false;
         }
+
+        @Override
+        public int blockRows() {
+            return DOT_ROWS;
+        }
+
+        /**
+         * Outputs per block: all of them up to {@link #DOT_CHANNELS}, else {@link #DOT_CHANNELS} or
+         * one less when that divides the outputs and {@link #DOT_CHANNELS} does not.
+         */
+        int channelBlock() {
+            if (width <= DOT_CHANNELS || width % DOT_CHANNELS == 0 || width % (DOT_CHANNELS - 1) != 0) {
+                return Math.min(width, DOT_CHANNELS);
+            }
+            return DOT_CHANNELS - 1;
+        }
     }
 
     /** Kernels over blocks of rows, {@code <name>Rows3} and {@code <name>Rows1}, run by {@link #rows}. */
@@ -86,6 +113,9 @@ final class VectorKernels {
 
         boolean weightOffset();
 
+        /** Rows of the larger register block. */
+        int blockRows();
+
         default String rowsMethod(int rows) {
             return name() + "Rows" + rows;
         }
@@ -94,8 +124,11 @@ final class VectorKernels {
     /** Outputs per row below which an input gradient uses {@link Dot} products instead of a {@link Product}. */
     static final int DOT_WIDTH = 16;
 
-    /** Channels per block of a {@link Dot} kernel. */
+    /** Outputs per block of a {@link Dot} kernel, at most. */
     static final int DOT_CHANNELS = 4;
+
+    /** Rows per register block of a {@link Dot} kernel. */
+    static final int DOT_ROWS = 3;
 
     /**
      * {@code gw[wo + (k * reduction + j) * width + f] += sum over t < rows of in[io + t * inStride + k
@@ -133,7 +166,7 @@ final class VectorKernels {
      */
     static List<MethodSpec> productMethods(Product p, String javadoc) {
         List<MethodSpec> methods = new ArrayList<>();
-        for (int rows : new int[] {ROWS, 1}) {
+        for (int rows : new int[] {p.blockRows(), 1}) {
             MethodSpec.Builder m = MethodSpec.methodBuilder(p.rowsMethod(rows))
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .addJavadoc("$L, $L output row$L.\n", javadoc, rows, rows == 1 ? "" : "s")
@@ -266,13 +299,14 @@ final class VectorKernels {
      */
     static List<MethodSpec> dotMethods(Dot d, String javadoc) {
         List<MethodSpec> methods = new ArrayList<>();
-        int blocked = d.width() / DOT_CHANNELS * DOT_CHANNELS;
-        for (int rows : new int[] {ROWS, 1}) {
+        int block = d.channelBlock();
+        int blocked = d.width() / block * block;
+        for (int rows : new int[] {d.blockRows(), 1}) {
             CodeBlock.Builder code = CodeBlock.builder();
             code.addStatement("int c = 0");
             if (blocked > 0) {
-                code.beginControlFlow("for (; c <= $L - $L; c += $L)", d.width(), DOT_CHANNELS, DOT_CHANNELS);
-                dotBlock(code, d, rows, DOT_CHANNELS);
+                code.beginControlFlow("for (; c <= $L - $L; c += $L)", d.width(), block, block);
+                dotBlock(code, d, rows, block);
                 code.endControlFlow();
             }
             if (blocked < d.width()) {
@@ -378,8 +412,9 @@ final class VectorKernels {
         String inIndex = Expressions.sum(inBase, Expressions.times("t", p.inStride()));
         String outIndex = Expressions.sum(outBase, Expressions.times("t", p.outStride()));
         code.addStatement("int t = 0");
-        code.beginControlFlow("for (; t <= $L - $L; t += $L)", rows, ROWS, ROWS);
-        code.addStatement("$L($L, $L, $L, $L, $L)", p.rowsMethod(ROWS), in, inIndex, args, out, outIndex);
+        int block = p.blockRows();
+        code.beginControlFlow("for (; t <= $L - $L; t += $L)", rows, block, block);
+        code.addStatement("$L($L, $L, $L, $L, $L)", p.rowsMethod(block), in, inIndex, args, out, outIndex);
         code.endControlFlow();
         code.beginControlFlow("for (; t < $L; t++)", rows);
         code.addStatement("$L($L, $L, $L, $L, $L)", p.rowsMethod(1), in, inIndex, args, out, outIndex);
@@ -414,17 +449,21 @@ final class VectorKernels {
     static List<MethodSpec> weightGradientMethods(WeightGradient wg, String javadoc) {
         List<MethodSpec> methods = new ArrayList<>();
         CodeBlock.Builder driver = CodeBlock.builder();
-        String inBase = "io";
+        driver.beginControlFlow("for (int t = 0; t < rows; t += $L)", GRADIENT_TILE);
+        driver.addStatement("int n = Math.min($L, rows - t)", GRADIENT_TILE);
+        driver.addStatement("int it = io + $L", Expressions.times("t", wg.inStride()));
+        driver.addStatement("int gt = go + $L", Expressions.times("t", wg.width()));
+        String inBase = "it";
         String weightBase = "0";
         if (wg.groups() > 1) {
             driver.beginControlFlow("for (int k = 0; k < $L; k++)", wg.groups());
-            driver.addStatement("int ik = io + $L", Expressions.times("k", wg.groupStride()));
+            driver.addStatement("int ik = it + $L", Expressions.times("k", wg.groupStride()));
             driver.addStatement("int wk = $L", Expressions.times("k", wg.reduction() * wg.width()));
             inBase = "ik";
             weightBase = "wk";
         }
         driver.addStatement("int j = 0");
-        String call = "$L(in, $L, g, go, rows, gw, $L)";
+        String call = "$L(in, $L, g, gt, n, gw, $L)";
         String inIndex = Expressions.sum(inBase, "j");
         String weightIndex = Expressions.sum(weightBase, Expressions.times("j", wg.width()));
         driver.beginControlFlow("for (; j <= $L - $L; j += $L)", wg.reduction(), GRADIENT_ROWS, GRADIENT_ROWS);
@@ -436,6 +475,7 @@ final class VectorKernels {
         if (wg.groups() > 1) {
             driver.endControlFlow();
         }
+        driver.endControlFlow();
         methods.add(gradientSignature(wg.name(), javadoc + ", all weight rows")
                 .addCode(driver.build())
                 .build());

@@ -13,7 +13,7 @@ import java.util.List;
  */
 record VectorLanes(String species, String step, int vectors, String guard) {
     /** Preferred vectors per register block in the widest stage. */
-    static final int MAIN_VECTORS = 4;
+    static final int MAIN_VECTORS = 2;
 
     private static final VectorLanes SCALAR = new VectorLanes(null, "1", 1, null);
 
