@@ -52,7 +52,9 @@ final class VectorActivations {
      * }</pre>
      */
     static void gradientRows(CodeBlock.Builder code, Activation a, String rows, String yBase, String gBase, int width) {
-        String count = Expressions.times(rows, width);
+        String count = rows.chars().allMatch(Character::isDigit)
+                ? Integer.toString(Integer.parseInt(rows) * width)
+                : Expressions.times(rows, width);
         if (a == Activation.LINEAR) {
             code.addStatement("System.arraycopy(dy, $L, g, $L, $L)", yBase, gBase, count);
             return;

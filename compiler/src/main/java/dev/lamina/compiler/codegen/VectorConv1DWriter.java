@@ -221,8 +221,8 @@ final class VectorConv1DWriter extends KernelLayerWriter {
      *     int xb = b * 1152;
      *     int yb = b * 11900;
      *     int t = 0;
-     *     for (; t <= 119 - 3; t += 3) {
-     *         conv1ForwardRows3(x, xb + t * 9, w, bias, y, yb + t * 100);
+     *     for (; t <= 119 - 6; t += 6) {
+     *         conv1ForwardRows6(x, xb + t * 9, w, bias, y, yb + t * 100);
      *     }
      *     for (; t < 119; t++) {
      *         conv1ForwardRows1(x, xb + t * 9, w, bias, y, yb + t * 100);

@@ -138,8 +138,8 @@ final class VectorDenseWriter extends KernelLayerWriter {
      *
      * <pre>{@code
      * int t = 0;
-     * for (; t <= batch - 3; t += 3) {
-     *     denseForwardRows3(x, t * 160, w, bias, y, t * 4);
+     * for (; t <= batch - 6; t += 6) {
+     *     denseForwardRows6(x, t * 160, w, bias, y, t * 4);
      * }
      * for (; t < batch; t++) {
      *     denseForwardRows1(x, t * 160, w, bias, y, t * 4);
@@ -171,7 +171,7 @@ final class VectorDenseWriter extends KernelLayerWriter {
      *     // gradient rows of n rows into g
      *     denseBiasGradient(g, 0, n, gb);
      *     denseKernelGradient(x, xb, g, 0, n, gk);
-     *     // denseInputGradientRows3 / Rows1 over the n rows, from g into dx at xb
+     *     // denseInputGradientRows6 / Rows1 over the n rows, from g into dx at xb
      * }
      * }</pre>
      */

@@ -101,7 +101,7 @@ final class VectorKernels {
         }
     }
 
-    /** Kernels over blocks of rows, {@code <name>Rows3} and {@code <name>Rows1}, run by {@link #rows}. */
+    /** Kernels over blocks of rows, {@code <name>Rows<blockRows>} and {@code <name>Rows1}, run by {@link #rows}. */
     sealed interface RowKernel permits Product, Dot {
         String name();
 
@@ -137,27 +137,30 @@ final class VectorKernels {
     record WeightGradient(String name, int reduction, int groups, int groupStride, int inStride, int width) {}
 
     /**
-     * The product's kernels, {@code <name>Rows3} and {@code <name>Rows1} (register blocks of {@link
+     * The product's kernels, {@code <name>Rows6} and {@code <name>Rows1} (register blocks of {@link
      * #ROWS} rows and of one). For conv1d 128x9 to 100 filters of 10 taps, the widest stage of
-     * {@code conv1ForwardRows3}:
+     * {@code conv1ForwardRows6}:
      *
      * <pre>{@code
-     * for (; f <= 100 - 4 * LANES; f += 4 * LANES) {
+     * for (; f <= 100 - 2 * LANES; f += 2 * LANES) {
      *     FloatVector a00 = FloatVector.fromArray(SPECIES, bias, f);
      *     FloatVector a10 = a00;
-     *     // ... 12 accumulators: 3 rows x 4 vectors
+     *     // ... 12 accumulators: 6 rows x 2 vectors
      *     for (int j = 0; j < 90; j++) {
      *         int wj = j * 100 + f;
-     *         FloatVector w0 = FloatVector.fromArray(SPECIES, w, wj);
-     *         // ... w1, w2, w3 at wj + LANES, wj + 2 * LANES, wj + 3 * LANES
      *         int ij = io + j;
+     *         FloatVector w0 = FloatVector.fromArray(SPECIES, w, wj);
+     *         FloatVector w1 = FloatVector.fromArray(SPECIES, w, wj + LANES);
      *         FloatVector x0 = FloatVector.broadcast(SPECIES, in[ij]);
      *         FloatVector x1 = FloatVector.broadcast(SPECIES, in[ij + 9]);
-     *         FloatVector x2 = FloatVector.broadcast(SPECIES, in[ij + 18]);
+     *         // ... x2 to x5
      *         a00 = w0.fma(x0, a00);
+     *         a01 = w1.fma(x0, a01);
      *         // ... every row times every vector
      *     }
      *     a00.max(0f).intoArray(out, oo + f);
+     *     a01.max(0f).intoArray(out, oo + f + LANES);
+     *     a10.max(0f).intoArray(out, oo + 100 + f);
      *     // ...
      * }
      * }</pre>
@@ -267,30 +270,32 @@ final class VectorKernels {
     }
 
     /**
-     * The dot kernels {@code <name>Rows3} and {@code <name>Rows1}: per block of {@link
-     * #DOT_CHANNELS} outputs, {@code rows x outputs} vector accumulators along the reduction, their
-     * lanes summed, then the last reduction values as scalars. For conv1d 128x9 to 100 filters of
-     * 10 taps (input gradient, reduction 1,000), the first block:
+     * The dot kernels {@code <name>Rows3} and {@code <name>Rows1}: per block of up to {@link
+     * #DOT_CHANNELS} outputs ({@link Dot#channelBlock()}), {@code rows x outputs} vector
+     * accumulators along the reduction, their lanes summed, then the last reduction values as
+     * scalars. For conv1d 128x9 to 100 filters of 10 taps (input gradient, reduction 1,000):
      *
      * <pre>{@code
      * int c = 0;
-     * for (; c <= 9 - 4; c += 4) {
+     * for (; c <= 9 - 3; c += 3) {
      *     int wc = c * 1000;
      *     FloatVector a00 = FloatVector.zero(SPECIES);
-     *     // ... a01 ... a23: 3 rows x 4 outputs
+     *     // ... a01 ... a22: 3 rows x 3 outputs
      *     int m = 0;
      *     for (; m <= 1000 - LANES; m += LANES) {
      *         FloatVector g0 = FloatVector.fromArray(SPECIES, w, wc + m);
-     *         // ... g1, g2, g3 at wc + 1000 + m, ...
+     *         FloatVector g1 = FloatVector.fromArray(SPECIES, w, wc + 1000 + m);
+     *         FloatVector g2 = FloatVector.fromArray(SPECIES, w, wc + 2000 + m);
      *         FloatVector x0 = FloatVector.fromArray(SPECIES, in, io + m);
-     *         // ... x1, x2 at io + 100 + m, io + 200 + m
+     *         FloatVector x1 = FloatVector.fromArray(SPECIES, in, io + 100 + m);
+     *         FloatVector x2 = FloatVector.fromArray(SPECIES, in, io + 200 + m);
      *         a00 = g0.fma(x0, a00);
      *         // ... every row times every output
      *     }
      *     float s00 = a00.reduceLanes(VectorOperators.ADD);
      *     // ...
      *     for (; m < 1000; m++) {
-     *         // the same on scalars, into s00 ... s23
+     *         // the same on scalars, into s00 ... s22
      *     }
      *     out[oo + c] = s00;
      *     // ...
@@ -384,13 +389,13 @@ final class VectorKernels {
     }
 
     /**
-     * Emits the calls of a row kernel ({@link Product} or {@link Dot}) over {@code rows} rows, {@link #ROWS}
-     * at a time, then one at a time:
+     * Emits the calls of a row kernel ({@link Product} or {@link Dot}) over {@code rows} rows, its
+     * {@link RowKernel#blockRows()} at a time, then one at a time:
      *
      * <pre>{@code
      * int t = 0;
-     * for (; t <= 119 - 3; t += 3) {
-     *     conv1ForwardRows3(x, xb + t * 9, w, bias, y, yb + t * 100);
+     * for (; t <= 119 - 6; t += 6) {
+     *     conv1ForwardRows6(x, xb + t * 9, w, bias, y, yb + t * 100);
      * }
      * for (; t < 119; t++) {
      *     conv1ForwardRows1(x, xb + t * 9, w, bias, y, yb + t * 100);
@@ -423,21 +428,38 @@ final class VectorKernels {
 
     /**
      * The weight gradient's methods: {@code <name>(in, io, g, go, rows, gw)}, which runs over the
-     * weight rows {@link #GRADIENT_ROWS} at a time, and its kernels {@code <name>Rows3} and {@code
-     * <name>Rows1}, whose widest stage is
+     * rows {@link #GRADIENT_TILE} at a time and, per tile, over the weight rows {@link
+     * #GRADIENT_ROWS} at a time:
      *
      * <pre>{@code
-     * for (; f <= 100 - 4 * LANES; f += 4 * LANES) {
+     * for (int t = 0; t < rows; t += 32) {
+     *     int n = Math.min(32, rows - t);
+     *     int it = io + t * 9;
+     *     int gt = go + t * 100;
+     *     int j = 0;
+     *     for (; j <= 90 - 6; j += 6) {
+     *         conv1KernelGradientRows6(in, it + j, g, gt, n, gw, j * 100);
+     *     }
+     *     for (; j < 90; j++) {
+     *         conv1KernelGradientRows1(in, it + j, g, gt, n, gw, j * 100);
+     *     }
+     * }
+     * }</pre>
+     *
+     * and its kernels {@code <name>Rows6} and {@code <name>Rows1}, whose widest stage is
+     *
+     * <pre>{@code
+     * for (; f <= 100 - 2 * LANES; f += 2 * LANES) {
      *     FloatVector a00 = FloatVector.fromArray(SPECIES, gw, wo + f);
-     *     // ... 12 accumulators: 3 weight rows x 4 vectors
+     *     // ... 12 accumulators: 6 weight rows x 2 vectors
      *     for (int t = 0; t < rows; t++) {
      *         int gt = go + t * 100 + f;
-     *         FloatVector g0 = FloatVector.fromArray(SPECIES, g, gt);
-     *         // ... g1, g2, g3
      *         int it = io + t * 9;
+     *         FloatVector g0 = FloatVector.fromArray(SPECIES, g, gt);
+     *         FloatVector g1 = FloatVector.fromArray(SPECIES, g, gt + LANES);
      *         FloatVector x0 = FloatVector.broadcast(SPECIES, in[it]);
      *         FloatVector x1 = FloatVector.broadcast(SPECIES, in[it + 1]);
-     *         FloatVector x2 = FloatVector.broadcast(SPECIES, in[it + 2]);
+     *         // ... x2 to x5
      *         a00 = g0.fma(x0, a00);
      *         // ...
      *     }
@@ -537,9 +559,9 @@ final class VectorKernels {
      * g[go]} into {@code sums} (bias gradients). Its widest stage:
      *
      * <pre>{@code
-     * for (; f <= 100 - 4 * LANES; f += 4 * LANES) {
+     * for (; f <= 100 - 2 * LANES; f += 2 * LANES) {
      *     FloatVector a00 = FloatVector.fromArray(SPECIES, sums, f);
-     *     // ... a01, a02, a03
+     *     FloatVector a01 = FloatVector.fromArray(SPECIES, sums, f + LANES);
      *     for (int t = 0; t < rows; t++) {
      *         int gt = go + t * 100 + f;
      *         a00 = a00.add(FloatVector.fromArray(SPECIES, g, gt));
