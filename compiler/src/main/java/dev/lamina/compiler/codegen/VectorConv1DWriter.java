@@ -6,7 +6,6 @@ import com.palantir.javapoet.MethodSpec;
 import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -174,27 +173,19 @@ final class VectorConv1DWriter extends KernelLayerWriter {
 
     @Override
     List<MethodSpec> helperMethods() {
-        String name = JavaNames.commentText(layer.name());
-        List<MethodSpec> methods = new ArrayList<>();
         String pack = prefix + "PackKernelTransposed";
-        methods.add(
+        return VectorKernels.layerKernels(
+                layer.name(),
                 dotInputGradient()
                         ? VectorKernels.packFlippedByChannel(
                                 pack, kernel(), kernelT(), taps, channels, filters, layer.name())
                         : VectorKernels.packTransposed(
-                                pack, kernel(), kernelT(), taps, channels, filters, stride == 1, layer.name()));
-        methods.addAll(VectorKernels.productMethods(forwardProduct(), "Forward kernel of " + name));
-        methods.addAll(VectorKernels.weightGradientMethods(kernelGradient(), "Kernel gradient of " + name));
-        String inputGradient = "Input gradient kernel of " + name;
-        methods.addAll(
-                dotInputGradient()
-                        ? VectorKernels.dotMethods((VectorKernels.Dot) inputGradientKernel(), inputGradient)
-                        : VectorKernels.productMethods(inputGradientProduct(), inputGradient));
-        if (conv.useBias()) {
-            methods.add(VectorKernels.columnSums(
-                    prefix + "BiasGradient", filters, "Adds gradient rows into the bias gradient of " + name));
-        }
-        return methods;
+                                pack, kernel(), kernelT(), taps, channels, filters, stride == 1, layer.name()),
+                forwardProduct(),
+                kernelGradient(),
+                inputGradientKernel(),
+                conv.useBias() ? prefix + "BiasGradient" : null,
+                filters);
     }
 
     /** The input a kernel reads for example {@code b}: the padded row, or {@code x} at {@code xb}. */

@@ -6,7 +6,6 @@ import com.palantir.javapoet.MethodSpec;
 import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -106,26 +105,24 @@ final class VectorDenseWriter extends KernelLayerWriter {
 
     @Override
     List<MethodSpec> helperMethods() {
-        String name = JavaNames.commentText(layer.name());
-        List<MethodSpec> methods = new ArrayList<>();
-        if (!dotInputGradient()) {
-            methods.add(VectorKernels.packTransposed(
-                    prefix + "PackKernelTransposed", kernel(), kernelT(), 1, features, units, false, layer.name()));
-        }
-        methods.addAll(VectorKernels.productMethods(forwardProduct(), "Forward kernel of " + name));
-        methods.addAll(VectorKernels.weightGradientMethods(
-                new VectorKernels.WeightGradient(prefix + "KernelGradient", features, 1, 0, features, units),
-                "Kernel gradient of " + name));
-        String inputGradient = "Input gradient kernel of " + name;
-        methods.addAll(
+        return VectorKernels.layerKernels(
+                layer.name(),
                 dotInputGradient()
-                        ? VectorKernels.dotMethods((VectorKernels.Dot) inputGradientKernel(), inputGradient)
-                        : VectorKernels.productMethods(inputGradientProduct(), inputGradient));
-        if (dense.useBias()) {
-            methods.add(VectorKernels.columnSums(
-                    prefix + "BiasGradient", units, "Adds gradient rows into the bias gradient of " + name));
-        }
-        return methods;
+                        ? null
+                        : VectorKernels.packTransposed(
+                                prefix + "PackKernelTransposed",
+                                kernel(),
+                                kernelT(),
+                                1,
+                                features,
+                                units,
+                                false,
+                                layer.name()),
+                forwardProduct(),
+                new VectorKernels.WeightGradient(prefix + "KernelGradient", features, 1, 0, features, units),
+                inputGradientKernel(),
+                dense.useBias() ? prefix + "BiasGradient" : null,
+                units);
     }
 
     private String rows() {

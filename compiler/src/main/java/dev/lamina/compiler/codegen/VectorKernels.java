@@ -167,7 +167,7 @@ final class VectorKernels {
      *
      * followed by the narrower stages down to scalars.
      */
-    static List<MethodSpec> productMethods(Product p, String javadoc) {
+    private static List<MethodSpec> productMethods(Product p, String javadoc) {
         List<MethodSpec> methods = new ArrayList<>();
         for (int rows : new int[] {p.blockRows(), 1}) {
             MethodSpec.Builder m = MethodSpec.methodBuilder(p.rowsMethod(rows))
@@ -302,7 +302,7 @@ final class VectorKernels {
      * }
      * }</pre>
      */
-    static List<MethodSpec> dotMethods(Dot d, String javadoc) {
+    private static List<MethodSpec> dotMethods(Dot d, String javadoc) {
         List<MethodSpec> methods = new ArrayList<>();
         int block = d.channelBlock();
         int blocked = d.width() / block * block;
@@ -468,7 +468,7 @@ final class VectorKernels {
      * }
      * }</pre>
      */
-    static List<MethodSpec> weightGradientMethods(WeightGradient wg, String javadoc) {
+    private static List<MethodSpec> weightGradientMethods(WeightGradient wg, String javadoc) {
         List<MethodSpec> methods = new ArrayList<>();
         CodeBlock.Builder driver = CodeBlock.builder();
         driver.beginControlFlow("for (int t = 0; t < rows; t += $L)", GRADIENT_TILE);
@@ -572,7 +572,7 @@ final class VectorKernels {
      * }
      * }</pre>
      */
-    static MethodSpec columnSums(String name, int width, String javadoc) {
+    private static MethodSpec columnSums(String name, int width, String javadoc) {
         CodeBlock.Builder code = CodeBlock.builder();
         code.addStatement("int f = 0");
         for (VectorLanes lanes : VectorLanes.stages()) {
@@ -731,5 +731,36 @@ final class VectorKernels {
                         target)
                 .addCode(code.build())
                 .build();
+    }
+
+    /**
+     * The kernels of a conv1d or dense layer after its packing method ({@code pack}, or null):
+     * forward product, kernel gradient, input gradient (product or dot), and the bias gradient of
+     * {@code units} columns when the layer has a bias.
+     */
+    static List<MethodSpec> layerKernels(
+            String layerName,
+            MethodSpec pack,
+            Product forward,
+            WeightGradient kernelGradient,
+            RowKernel inputGradient,
+            String biasGradient,
+            int units) {
+        String name = JavaNames.commentText(layerName);
+        List<MethodSpec> methods = new ArrayList<>();
+        if (pack != null) {
+            methods.add(pack);
+        }
+        methods.addAll(productMethods(forward, "Forward kernel of " + name));
+        methods.addAll(weightGradientMethods(kernelGradient, "Kernel gradient of " + name));
+        String inputDoc = "Input gradient kernel of " + name;
+        methods.addAll(
+                inputGradient instanceof Dot dot
+                        ? dotMethods(dot, inputDoc)
+                        : productMethods((Product) inputGradient, inputDoc));
+        if (biasGradient != null) {
+            methods.add(columnSums(biasGradient, units, "Adds gradient rows into the bias gradient of " + name));
+        }
+        return methods;
     }
 }
