@@ -3,7 +3,6 @@ package dev.lamina.compiler.codegen;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.List;
@@ -104,17 +103,15 @@ final class VectorConv1DWriter extends KernelLayerWriter {
      * values, else {@code K} groups of {@code C} values {@code dilation * C} apart.
      */
     private VectorKernels.Product forwardProduct() {
-        return new VectorKernels.Product(
-                prefix + "Forward",
+        return VectorKernels.Product.forward(
+                prefix,
                 dilation == 1 ? taps * channels : channels,
                 dilation == 1 ? 1 : taps,
                 dilation * channels,
                 stride * channels,
                 filters,
-                filters,
-                conv.useBias() ? VectorKernels.Start.BIAS : VectorKernels.Start.ZERO,
-                conv.activation() == Activation.RELU,
-                false);
+                conv.useBias(),
+                conv.activation());
     }
 
     /**
@@ -136,29 +133,17 @@ final class VectorConv1DWriter extends KernelLayerWriter {
     /** Stride 1: the full correlation of the padded gradient rows with {@code Wt[K - 1 - k][f][c]}. */
     private VectorKernels.Product inputGradientProduct() {
         if (stride == 1) {
-            return new VectorKernels.Product(
-                    prefix + "InputGradient",
+            return VectorKernels.Product.inputGradient(
+                    prefix,
                     dilation == 1 ? taps * filters : filters,
                     dilation == 1 ? 1 : taps,
                     dilation * filters,
                     filters,
                     channels,
                     channels,
-                    VectorKernels.Start.ZERO,
-                    false,
                     false);
         }
-        return new VectorKernels.Product(
-                prefix + "InputGradient",
-                filters,
-                1,
-                0,
-                filters,
-                channels,
-                stride * channels,
-                VectorKernels.Start.OUTPUT,
-                false,
-                true);
+        return VectorKernels.Product.inputGradient(prefix, filters, 1, 0, filters, channels, stride * channels, true);
     }
 
     private VectorKernels.WeightGradient kernelGradient() {

@@ -3,7 +3,6 @@ package dev.lamina.compiler.codegen;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.List;
@@ -61,17 +60,8 @@ final class VectorDenseWriter extends KernelLayerWriter {
     }
 
     private VectorKernels.Product forwardProduct() {
-        return new VectorKernels.Product(
-                prefix + "Forward",
-                features,
-                1,
-                0,
-                features,
-                units,
-                units,
-                dense.useBias() ? VectorKernels.Start.BIAS : VectorKernels.Start.ZERO,
-                dense.activation() == Activation.RELU,
-                false);
+        return VectorKernels.Product.forward(
+                prefix, features, 1, 0, features, units, dense.useBias(), dense.activation());
     }
 
     /**
@@ -90,17 +80,7 @@ final class VectorDenseWriter extends KernelLayerWriter {
     }
 
     private VectorKernels.Product inputGradientProduct() {
-        return new VectorKernels.Product(
-                prefix + "InputGradient",
-                units,
-                1,
-                0,
-                units,
-                features,
-                features,
-                VectorKernels.Start.ZERO,
-                false,
-                false);
+        return VectorKernels.Product.inputGradient(prefix, units, 1, 0, units, features, features, false);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.lamina.compiler.codegen;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.lamina.runtime.spec.Activation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -56,6 +57,58 @@ final class VectorKernels {
             boolean relu,
             boolean weightOffset)
             implements RowKernel {
+
+        /**
+         * The forward product {@code <prefix>Forward} of a layer: rows of {@code width} outputs
+         * written {@code width} apart, starting from the bias if any, relu fused.
+         */
+        static Product forward(
+                String prefix,
+                int reduction,
+                int groups,
+                int groupStride,
+                int inStride,
+                int width,
+                boolean useBias,
+                Activation activation) {
+            return new Product(
+                    prefix + "Forward",
+                    reduction,
+                    groups,
+                    groupStride,
+                    inStride,
+                    width,
+                    width,
+                    useBias ? Start.BIAS : Start.ZERO,
+                    activation == Activation.RELU,
+                    false);
+        }
+
+        /**
+         * The input-gradient product {@code <prefix>InputGradient} of a layer: from zero, or adding
+         * into the output ({@code adds}, with a weight offset).
+         */
+        static Product inputGradient(
+                String prefix,
+                int reduction,
+                int groups,
+                int groupStride,
+                int inStride,
+                int width,
+                int outStride,
+                boolean adds) {
+            return new Product(
+                    prefix + "InputGradient",
+                    reduction,
+                    groups,
+                    groupStride,
+                    inStride,
+                    width,
+                    outStride,
+                    adds ? Start.OUTPUT : Start.ZERO,
+                    false,
+                    adds);
+        }
 
         @Override
         public boolean takesBias() {
@@ -170,19 +223,16 @@ final class VectorKernels {
     private static List<MethodSpec> productMethods(Product p, String javadoc) {
         List<MethodSpec> methods = new ArrayList<>();
         for (int rows : new int[] {p.blockRows(), 1}) {
-            MethodSpec.Builder m = MethodSpec.methodBuilder(p.rowsMethod(rows))
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addJavadoc("$L, $L output row$L.\n", javadoc, rows, rows == 1 ? "" : "s")
-                    .addParameter(LayerWriter.FLOATS, "in")
-                    .addParameter(TypeName.INT, "io")
-                    .addParameter(LayerWriter.FLOATS, "w");
+            List<String> parameters = new ArrayList<>(List.of("float[] in", "int io", "float[] w"));
             if (p.weightOffset()) {
-                m.addParameter(TypeName.INT, "wo");
+                parameters.add("int wo");
             }
             if (p.start() == Start.BIAS) {
-                m.addParameter(LayerWriter.FLOATS, "bias");
+                parameters.add("float[] bias");
             }
-            m.addParameter(LayerWriter.FLOATS, "out").addParameter(TypeName.INT, "oo");
+            parameters.addAll(List.of("float[] out", "int oo"));
+            MethodSpec.Builder m =
+                    kernelMethod(p.rowsMethod(rows), rowsJavadoc(javadoc, rows), parameters.toArray(String[]::new));
             CodeBlock.Builder code = CodeBlock.builder();
             code.addStatement("int f = 0");
             for (VectorLanes lanes : VectorLanes.stages()) {
@@ -320,14 +370,14 @@ final class VectorKernels {
                 dotBlock(code, d, rows, d.width() - blocked);
                 code.unindent().add("}\n");
             }
-            methods.add(MethodSpec.methodBuilder(d.rowsMethod(rows))
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addJavadoc("$L, $L output row$L.\n", javadoc, rows, rows == 1 ? "" : "s")
-                    .addParameter(LayerWriter.FLOATS, "in")
-                    .addParameter(TypeName.INT, "io")
-                    .addParameter(LayerWriter.FLOATS, "w")
-                    .addParameter(LayerWriter.FLOATS, "out")
-                    .addParameter(TypeName.INT, "oo")
+            methods.add(kernelMethod(
+                            d.rowsMethod(rows),
+                            rowsJavadoc(javadoc, rows),
+                            "float[] in",
+                            "int io",
+                            "float[] w",
+                            "float[] out",
+                            "int oo")
                     .addCode(code.build())
                     .build());
         }
@@ -518,15 +568,27 @@ final class VectorKernels {
     }
 
     private static MethodSpec.Builder gradientSignature(String name, String javadoc) {
-        return MethodSpec.methodBuilder(name)
+        return kernelMethod(
+                name, javadoc + ".", "float[] in", "int io", "float[] g", "int go", "int rows", "float[] gw");
+    }
+
+    private static String rowsJavadoc(String javadoc, int rows) {
+        return javadoc + ", " + rows + " output row" + (rows == 1 ? "" : "s") + ".";
+    }
+
+    /**
+     * A {@code private static} kernel method with its Javadoc and parameters, each {@code "float[]
+     * name"} or {@code "int name"}.
+     */
+    private static MethodSpec.Builder kernelMethod(String name, String javadoc, String... parameters) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addJavadoc("$L.\n", javadoc)
-                .addParameter(LayerWriter.FLOATS, "in")
-                .addParameter(TypeName.INT, "io")
-                .addParameter(LayerWriter.FLOATS, "g")
-                .addParameter(TypeName.INT, "go")
-                .addParameter(TypeName.INT, "rows")
-                .addParameter(LayerWriter.FLOATS, "gw");
+                .addJavadoc("$L\n", javadoc);
+        for (String parameter : parameters) {
+            String[] typeAndName = parameter.split(" ");
+            m.addParameter(typeAndName[0].equals("int") ? TypeName.INT : LayerWriter.FLOATS, typeAndName[1]);
+        }
+        return m;
     }
 
     private static void gradientStage(CodeBlock.Builder code, WeightGradient wg, VectorLanes lanes, int rows) {
@@ -594,13 +656,7 @@ final class VectorKernels {
             }
             lanes.endLoop(code);
         }
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addJavadoc("$L.\n", javadoc)
-                .addParameter(LayerWriter.FLOATS, "g")
-                .addParameter(TypeName.INT, "go")
-                .addParameter(TypeName.INT, "rows")
-                .addParameter(LayerWriter.FLOATS, "sums")
+        return kernelMethod(name, javadoc + ".", "float[] g", "int go", "int rows", "float[] sums")
                 .addCode(code.build())
                 .build();
     }
