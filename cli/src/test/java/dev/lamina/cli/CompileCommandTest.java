@@ -69,6 +69,7 @@ class CompileCommandTest {
         assertThat(Files.readString(java))
                 .isEqualTo(vector)
                 .isNotEqualTo(scalar)
+                .contains("import jdk.incubator.vector.FloatVector;")
                 .contains("Vector backend: needs Java 25 or later, compiled and run with {@code --add-modules"
                         + " jdk.incubator.vector}");
     }

@@ -17,11 +17,30 @@ final class VectorLayerWriters {
     static final ClassName FLOAT_VECTOR = ClassName.get("jdk.incubator.vector", "FloatVector");
     static final ClassName VECTOR_SPECIES = ClassName.get("jdk.incubator.vector", "VectorSpecies");
     static final ClassName VECTOR_OPERATORS = ClassName.get("jdk.incubator.vector", "VectorOperators");
+    static final ClassName VECTOR_MASK = ClassName.get("jdk.incubator.vector", "VectorMask");
 
     private VectorLayerWriters() {}
 
-    /** The vector writer of {@code layer}, or null when the scalar writer is used. */
+    /** Outputs per row (filters, units) below which vectors cannot pay: the scalar writer is kept. */
+    static final int MIN_WIDTH = 4;
+
+    /**
+     * The vector writer of {@code layer}, or null when the scalar writer is used: conv1d and dense
+     * with at least {@link #MIN_WIDTH} filters or units and more than {@link
+     * Conv1DWriter#UNROLL_LIMIT} multiply-adds per example (smaller layers are best as the scalar
+     * writer's straight-line or row code).
+     */
     static LayerWriter forLayer(LayerSpec layer, String prefix, Shape in, Shape out) {
+        if (layer instanceof LayerSpec.Conv1D c
+                && c.filters() >= MIN_WIDTH
+                && (long) out.dim(0) * c.kernelSize() * in.dim(1) * c.filters() > Conv1DWriter.UNROLL_LIMIT) {
+            return new VectorConv1DWriter(c, prefix, in, out);
+        }
+        if (layer instanceof LayerSpec.Dense d
+                && d.units() >= MIN_WIDTH
+                && (long) in.size() * d.units() > Conv1DWriter.UNROLL_LIMIT) {
+            return new VectorDenseWriter(d, prefix, in, out);
+        }
         return null;
     }
 

@@ -26,8 +26,20 @@ import net.jqwik.api.Combinators;
  * out, so every gene list gives a valid model.
  */
 record RandomStack(ModelSpec spec, int batch, long dataSeed) {
-    /** Values per layer output above which a layer is left out, to keep each try fast. */
-    private static final int MAX_SIZE = 384;
+    /**
+     * Size limits of a stack: input steps, channels and features; conv filters and kernel size;
+     * dense units; values per layer output above which a layer is left out (to keep each try fast).
+     */
+    record Limits(int steps, int channels, int features, int filters, int kernel, int units, int maxSize) {}
+
+    /** Small stacks (at most 16 steps of 8 channels), the default. */
+    static final Limits SMALL = new Limits(16, 8, 12, 8, 4, 6, 384);
+
+    /**
+     * Wide stacks (up to 40 steps, channels, filters and units) whose layers fill whole vectors and
+     * leave every kind of tail (8 and 4 lanes, scalars) for the vector backend.
+     */
+    static final Limits WIDE = new Limits(40, 40, 40, 40, 5, 40, 1600);
 
     /** Epsilon of Adam and RMSProp (see {@link #optimizer}). */
     private static final double ADAPTIVE_EPSILON = 1e-3;
@@ -37,39 +49,46 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
 
     /** Random stacks: genes for the input, one to four layers, the training section, and a data seed. */
     static Arbitrary<RandomStack> arbitrary() {
+        return arbitrary(SMALL);
+    }
+
+    /** Random stacks within {@code limits}. */
+    static Arbitrary<RandomStack> arbitrary(Limits limits) {
         Arbitrary<Integer> gene = Arbitraries.integers().between(0, 999);
         return Combinators.combine(
                         gene.list().ofSize(4),
                         gene.list().ofSize(6).list().ofMinSize(1).ofMaxSize(4),
                         gene.list().ofSize(4),
                         Arbitraries.longs())
-                .as(RandomStack::build);
+                .as((input, layers, training, seed) -> build(input, layers, training, seed, limits));
     }
 
     /**
      * Builds a stack. {@code input}: 4 genes (kind, steps or features, channels, vocabulary);
      * {@code layers}: 6 genes per layer; {@code training}: 4 genes (loss, optimizer, rate, batch).
      */
-    static RandomStack build(List<Integer> input, List<List<Integer>> layers, List<Integer> training, long dataSeed) {
+    static RandomStack build(
+            List<Integer> input, List<List<Integer>> layers, List<Integer> training, long dataSeed, Limits limits) {
         List<LayerSpec> stack = new ArrayList<>();
         InputSpec inputSpec;
         int kind = input.get(0) % 3;
         if (kind == 0) {
-            inputSpec = new InputSpec(Shape.of(1 + input.get(1) % 16, 1 + input.get(2) % 8), false);
+            inputSpec = new InputSpec(
+                    Shape.of(1 + input.get(1) % limits.steps(), 1 + input.get(2) % limits.channels()), false);
         } else if (kind == 1) {
-            inputSpec = new InputSpec(Shape.of(1 + input.get(1) % 12), false);
+            inputSpec = new InputSpec(Shape.of(1 + input.get(1) % limits.features()), false);
         } else {
             inputSpec = new InputSpec(Shape.of(1 + input.get(1) % 10), true);
             stack.add(new LayerSpec.Embedding("embedding", 2 + input.get(3) % 12, 1 + input.get(2) % 6));
         }
         Shape shape = outputOf(inputSpec, stack);
         for (int i = 0; i < layers.size(); i++) {
-            LayerSpec layer = layer("layer" + i, layers.get(i), shape);
+            LayerSpec layer = layer("layer" + i, layers.get(i), shape, limits);
             if (layer == null) {
                 continue;
             }
             stack.add(layer);
-            Shape next = fits(inputSpec, stack);
+            Shape next = fits(inputSpec, stack, limits.maxSize());
             if (next == null) {
                 stack.remove(stack.size() - 1);
             } else {
@@ -93,11 +112,11 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
         return new RandomStack(spec, 1 + training.get(3) % 3, dataSeed);
     }
 
-    private static LayerSpec layer(String name, List<Integer> g, Shape in) {
+    private static LayerSpec layer(String name, List<Integer> g, Shape in, Limits limits) {
         if (in.rank() == 2) {
             int channels = in.dim(1);
             return switch (g.get(0) % 10) {
-                case 0, 1, 2 -> conv(name, g);
+                case 0, 1, 2 -> conv(name, g, limits);
                 case 3 -> new LayerSpec.Pooling1D(
                         name,
                         PoolKind.values()[g.get(1) % 2],
@@ -106,7 +125,7 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
                         POOL_PADDINGS[g.get(4) % 2]);
                 case 4 -> new LayerSpec.GlobalPooling1D(name, PoolKind.values()[g.get(1) % 2]);
                 case 5 -> new LayerSpec.Flatten(name);
-                case 6 -> dense(name, g);
+                case 6 -> dense(name, g, limits);
                 case 7 -> new LayerSpec.ActivationLayer(name, activation(g.get(1)));
                 case 8 -> new LayerSpec.Dropout(name, 0.1 * (1 + g.get(1) % 5));
                 default -> g.get(1) % 2 == 0
@@ -116,7 +135,7 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
         }
         int features = in.dim(0);
         return switch (g.get(0) % 7) {
-            case 0, 1, 2 -> dense(name, g);
+            case 0, 1, 2 -> dense(name, g, limits);
             case 3 -> new LayerSpec.ActivationLayer(name, activation(g.get(1)));
             case 4 -> new LayerSpec.Dropout(name, 0.1 * (1 + g.get(1) % 5));
             case 5 -> new LayerSpec.RepeatVector(name, 1 + g.get(1) % 4);
@@ -134,23 +153,23 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
     }
 
     /** A conv1d: stride 1 and dilation 1, a stride above 1, or a dilation above 1 (never both). */
-    private static LayerSpec conv(String name, List<Integer> g) {
+    private static LayerSpec conv(String name, List<Integer> g, Limits limits) {
         int mode = g.get(3) % 3;
         int strides = mode == 1 ? 2 + g.get(4) % 2 : 1;
         int dilation = mode == 2 ? 2 + g.get(4) % 2 : 1;
         return new LayerSpec.Conv1D(
                 name,
-                1 + g.get(1) % 8,
-                1 + g.get(2) % 4,
+                1 + g.get(1) % limits.filters(),
+                1 + g.get(2) % limits.kernel(),
                 strides,
                 CONV_PADDINGS[g.get(5) % 3],
                 dilation,
-                (g.get(2) / 4) % 4 != 0,
-                activation(g.get(1) / 8));
+                (g.get(2) / limits.kernel()) % 4 != 0,
+                activation(g.get(1) / limits.filters()));
     }
 
-    private static LayerSpec dense(String name, List<Integer> g) {
-        return new LayerSpec.Dense(name, 1 + g.get(1) % 6, g.get(2) % 4 != 0, activation(g.get(3)));
+    private static LayerSpec dense(String name, List<Integer> g, Limits limits) {
+        return new LayerSpec.Dense(name, 1 + g.get(1) % limits.units(), g.get(2) % 4 != 0, activation(g.get(3)));
     }
 
     private static Activation activation(int gene) {
@@ -180,10 +199,10 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
     }
 
     /** The stack's output shape, or null if it is invalid or too large. */
-    private static Shape fits(InputSpec input, List<LayerSpec> stack) {
+    private static Shape fits(InputSpec input, List<LayerSpec> stack, int maxSize) {
         try {
             Shape out = outputOf(input, stack);
-            return out.size() <= MAX_SIZE ? out : null;
+            return out.size() <= maxSize ? out : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

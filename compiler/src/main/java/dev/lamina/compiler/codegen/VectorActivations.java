@@ -1,0 +1,73 @@
+package dev.lamina.compiler.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.lamina.runtime.spec.Activation;
+
+/**
+ * The activation code of the vector writers: relu and linear are fused into the kernels' stores
+ * and the relu gradient is a vector loop; the other activations reuse {@link ActivationCode}'s row
+ * code on the stored values, through a scratch row {@code acc}.
+ */
+final class VectorActivations {
+    private VectorActivations() {}
+
+    /** Whether the kernels apply the activation themselves (relu, linear): no row pass, no scratch row. */
+    static boolean fused(Activation a) {
+        return a == Activation.RELU || a == Activation.LINEAR;
+    }
+
+    /**
+     * For an activation that is not fused, applies it to {@code rows} rows of {@code width} stored
+     * pre-activations from {@code y[base]}:
+     *
+     * <pre>{@code
+     * for (int row = 0; row < 119; row++) {
+     *     int yo = yb + row * 100;
+     *     System.arraycopy(y, yo, acc, 0, 100);
+     *     // ActivationCode's row code from acc into y at yo (and pre when kept)
+     * }
+     * }</pre>
+     */
+    static void applyRows(CodeBlock.Builder code, Activation a, String rows, String base, int width) {
+        if (fused(a)) {
+            return;
+        }
+        code.beginControlFlow("for (int row = 0; row < $L; row++)", rows);
+        code.addStatement("int yo = $L", Expressions.sum(base, Expressions.times("row", width)));
+        code.addStatement("System.arraycopy(y, yo, acc, 0, $L)", width);
+        ActivationCode.applyRow(code, a, "acc", "y", "yo", "pre", width);
+        code.endControlFlow();
+    }
+
+    /**
+     * Writes {@code rows} rows of {@code dy * act'} from {@code dy[yBase]} into {@code g[gBase]}: a
+     * copy for linear, {@link VectorKernels#reluGradient} for relu, else per row
+     *
+     * <pre>{@code
+     * for (int row = 0; row < 119; row++) {
+     *     int yo = yb + row * 100;
+     *     // ActivationCode's gradient row from dy, y (and pre) at yo into acc
+     *     System.arraycopy(acc, 0, g, 900 + row * 100, 100);
+     * }
+     * }</pre>
+     */
+    static void gradientRows(CodeBlock.Builder code, Activation a, String rows, String yBase, String gBase, int width) {
+        String count = rows.chars().allMatch(Character::isDigit)
+                ? Integer.toString(Integer.parseInt(rows) * width)
+                : Expressions.times(rows, width);
+        if (a == Activation.LINEAR) {
+            code.addStatement("System.arraycopy(dy, $L, g, $L, $L)", yBase, gBase, count);
+            return;
+        }
+        if (a == Activation.RELU) {
+            VectorKernels.reluGradient(code, count, yBase, gBase);
+            return;
+        }
+        code.beginControlFlow("for (int row = 0; row < $L; row++)", rows);
+        code.addStatement("int yo = $L", Expressions.sum(yBase, Expressions.times("row", width)));
+        ActivationCode.gradientRow(code, a, "acc", "dy", "y", "pre", "yo", width);
+        code.addStatement(
+                "System.arraycopy(acc, 0, g, $L, $L)", Expressions.sum(gBase, Expressions.times("row", width)), width);
+        code.endControlFlow();
+    }
+}
