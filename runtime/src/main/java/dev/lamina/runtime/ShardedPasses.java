@@ -40,6 +40,7 @@ final class ShardedPasses {
     private final IntConsumer inference = this::inference;
     private final IntConsumer trainingForward = this::trainingForward;
     private final IntConsumer trainingBackward = this::trainingBackward;
+    private final IntConsumer gradientSums = this::sumGradients;
 
     ShardedPasses(AbstractModel model) {
         this.model = model;
@@ -114,7 +115,8 @@ final class ShardedPasses {
     /**
      * The backward pass of the last {@link #forwardTraining} on every shard, from its block of
      * {@code outputGradient}; then the model's parameter gradients are the shards' sums, added in
-     * shard order.
+     * shard order. The sums run on the workers too, one slice of every parameter per task: each
+     * value is still the same shard-order sum, whichever thread adds it.
      */
     void backward(float[] outputGradient) {
         this.outputGradient = outputGradient;
@@ -123,13 +125,20 @@ final class ShardedPasses {
         } finally {
             this.outputGradient = null;
         }
+        model.runShards(shards, gradientSums);
+    }
+
+    /** Slice {@code r} of {@code shards} of every parameter gradient: shard 0's values plus each later shard's. */
+    private void sumGradients(int r) {
         List<Parameter> parameters = model.parameters();
         for (int k = 0; k < parameters.size(); k++) {
             float[] sum = parameters.get(k).gradient();
-            System.arraycopy(replicas.get(0).parameters().get(k).gradient(), 0, sum, 0, sum.length);
+            int from = (int) ((long) sum.length * r / shards);
+            int to = (int) ((long) sum.length * (r + 1) / shards);
+            System.arraycopy(replicas.get(0).parameters().get(k).gradient(), from, sum, from, to - from);
             for (int s = 1; s < shards; s++) {
                 float[] g = replicas.get(s).parameters().get(k).gradient();
-                for (int i = 0; i < sum.length; i++) {
+                for (int i = from; i < to; i++) {
                     sum[i] += g[i];
                 }
             }
