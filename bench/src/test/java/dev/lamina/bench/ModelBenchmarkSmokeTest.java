@@ -14,11 +14,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
 class ModelBenchmarkSmokeTest {
     @Test
     void generatedToyTrainStepRunsOneShortIteration() throws RunnerException {
+        assertThat(toyTrainStepScore("generated")).isFinite().isPositive();
+    }
+
+    /** One short in-process JMH iteration of the toy's train step on {@code engine}; its score. */
+    static double toyTrainStepScore(String engine) throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(ModelBenchmark.class.getName() + ".trainStep$")
                 .param("model", "toy")
                 .param("batch", "1")
-                .param("engine", "generated")
+                .param("engine", engine)
                 .param("threads", "1")
                 .forks(0)
                 .warmupIterations(1)
@@ -31,7 +36,6 @@ class ModelBenchmarkSmokeTest {
         Collection<RunResult> results = new Runner(options).run();
 
         assertThat(results).hasSize(1);
-        double score = results.iterator().next().getPrimaryResult().getScore();
-        assertThat(score).isFinite().isPositive();
+        return results.iterator().next().getPrimaryResult().getScore();
     }
 }

@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lamina.runtime.Model;
-import java.util.Collection;
 import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /** The vector engine in the benchmarks, on the JDK 25 of the {@code vector-backend} test run. */
 class VectorEngineSmokeTest {
@@ -48,24 +42,7 @@ class VectorEngineSmokeTest {
 
     @Test
     void vectorToyTrainStepRunsOneShortIteration() throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include(ModelBenchmark.class.getName() + ".trainStep$")
-                .param("model", "toy")
-                .param("batch", "1")
-                .param("engine", "vector")
-                .param("threads", "1")
-                .forks(0)
-                .warmupIterations(1)
-                .warmupTime(TimeValue.milliseconds(100))
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(200))
-                .shouldFailOnError(true)
-                .build();
-
-        Collection<RunResult> results = new Runner(options).run();
-
-        assertThat(results).hasSize(1);
-        assertThat(results.iterator().next().getPrimaryResult().getScore())
+        assertThat(ModelBenchmarkSmokeTest.toyTrainStepScore("vector"))
                 .isFinite()
                 .isPositive();
     }
