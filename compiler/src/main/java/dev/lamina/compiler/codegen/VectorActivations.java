@@ -60,7 +60,7 @@ final class VectorActivations {
             return;
         }
         if (a == Activation.RELU) {
-            VectorKernels.reluGradient(code, count, yBase, gBase);
+            reluGradient(code, count, yBase, gBase);
             return;
         }
         code.beginControlFlow("for (int row = 0; row < $L; row++)", rows);
@@ -68,6 +68,44 @@ final class VectorActivations {
         ActivationCode.gradientRow(code, a, "acc", "dy", "y", "pre", "yo", width);
         code.addStatement(
                 "System.arraycopy(acc, 0, g, $L, $L)", Expressions.sum(gBase, Expressions.times("row", width)), width);
+        code.endControlFlow();
+    }
+
+    /**
+     * The relu gradient of {@code count} values: {@code g[go + i] = y[yo + i] > 0f ? dy[yo + i] :
+     * 0f}, a vector at a time, then scalars:
+     *
+     * <pre>{@code
+     * int i = 0;
+     * for (; i <= 11900 - LANES; i += LANES) {
+     *     VectorMask<Float> on = FloatVector.fromArray(SPECIES, y, yb + i).compare(VectorOperators.GT, 0f);
+     *     FloatVector.zero(SPECIES).blend(FloatVector.fromArray(SPECIES, dy, yb + i), on).intoArray(g, go + i);
+     * }
+     * for (; i < 11900; i++) {
+     *     g[go + i] = y[yb + i] > 0f ? dy[yb + i] : 0f;
+     * }
+     * }</pre>
+     */
+    private static void reluGradient(CodeBlock.Builder code, String count, String yBase, String gBase) {
+        String yi = Expressions.sum(yBase, "i");
+        String gi = Expressions.sum(gBase, "i");
+        code.addStatement("int i = 0");
+        code.beginControlFlow("for (; i <= $L - LANES; i += LANES)", count);
+        code.addStatement(
+                "$T<Float> on = $T.fromArray(SPECIES, y, $L).compare($T.GT, 0f)",
+                VectorLayerWriters.VECTOR_MASK,
+                VectorLayerWriters.FLOAT_VECTOR,
+                yi,
+                VectorLayerWriters.VECTOR_OPERATORS);
+        code.addStatement(
+                "$T.zero(SPECIES).blend($T.fromArray(SPECIES, dy, $L), on).intoArray(g, $L)",
+                VectorLayerWriters.FLOAT_VECTOR,
+                VectorLayerWriters.FLOAT_VECTOR,
+                yi,
+                gi);
+        code.endControlFlow();
+        code.beginControlFlow("for (; i < $L; i++)", count);
+        code.addStatement("g[$L] = y[$L] > 0f ? dy[$L] : 0f", gi, yi, yi);
         code.endControlFlow();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * with no edge cases. The forward pass is a {@link VectorKernels.Product} of blocks of output steps
  * with the Keras kernel {@code W[k][c][f]} as it is (contiguous over filters; with dilation 1 the
  * taps and channels of one output step are one contiguous run of the input). Backward: the bias
- * gradient sums the gradient rows, the kernel gradient is a {@link VectorKernels.WeightGradient},
+ * gradient sums the gradient rows, the kernel gradient is a {@link VectorGradientKernels.WeightGradient},
  * and the input gradient is, for stride 1, the full correlation of the gradient rows (kept between
  * {@code (K - 1) * dilation} zero rows on each side) with the kernel flipped and transposed to
  * {@code Wt[K - 1 - k][f][c]}, again a product; for larger strides one product per tap adds into a
@@ -146,8 +146,8 @@ final class VectorConv1DWriter extends KernelLayerWriter {
         return VectorKernels.Product.inputGradient(prefix, filters, 1, 0, filters, channels, stride * channels, true);
     }
 
-    private VectorKernels.WeightGradient kernelGradient() {
-        return new VectorKernels.WeightGradient(
+    private VectorGradientKernels.WeightGradient kernelGradient() {
+        return new VectorGradientKernels.WeightGradient(
                 prefix + "KernelGradient",
                 dilation == 1 ? taps * channels : channels,
                 dilation == 1 ? 1 : taps,
@@ -162,9 +162,9 @@ final class VectorConv1DWriter extends KernelLayerWriter {
         return VectorKernels.layerKernels(
                 layer.name(),
                 dotInputGradient()
-                        ? VectorKernels.packFlippedByChannel(
+                        ? VectorPacking.packFlippedByChannel(
                                 pack, kernel(), kernelT(), taps, channels, filters, layer.name())
-                        : VectorKernels.packTransposed(
+                        : VectorPacking.packTransposed(
                                 pack, kernel(), kernelT(), taps, channels, filters, stride == 1, layer.name()),
                 forwardProduct(),
                 kernelGradient(),

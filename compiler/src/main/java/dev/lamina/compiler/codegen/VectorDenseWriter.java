@@ -11,7 +11,7 @@ import java.util.List;
  * {@code dense} on the last axis on the Vector API ({@link Backend#VECTOR}): a kernel-size-1
  * convolution over the rows of all examples, so the {@link VectorKernels.Product} blocks rows
  * across examples. The backward pass works on chunks of {@link #CHUNK} rows: their gradient rows
- * {@code dy * act'}, the bias gradient, the kernel gradient ({@link VectorKernels.WeightGradient})
+ * {@code dy * act'}, the bias gradient, the kernel gradient ({@link VectorGradientKernels.WeightGradient})
  * and the input gradient (a product with the transposed kernel {@code Wt[u][i]}).
  */
 final class VectorDenseWriter extends KernelLayerWriter {
@@ -89,7 +89,7 @@ final class VectorDenseWriter extends KernelLayerWriter {
                 layer.name(),
                 dotInputGradient()
                         ? null
-                        : VectorKernels.packTransposed(
+                        : VectorPacking.packTransposed(
                                 prefix + "PackKernelTransposed",
                                 kernel(),
                                 kernelT(),
@@ -99,7 +99,7 @@ final class VectorDenseWriter extends KernelLayerWriter {
                                 false,
                                 layer.name()),
                 forwardProduct(),
-                new VectorKernels.WeightGradient(prefix + "KernelGradient", features, 1, 0, features, units),
+                new VectorGradientKernels.WeightGradient(prefix + "KernelGradient", features, 1, 0, features, units),
                 inputGradientKernel(),
                 dense.useBias() ? prefix + "BiasGradient" : null,
                 units);

@@ -11,8 +11,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits the register-blocked Vector API kernels the vector writers share: a {@link Product} of
- * input rows with a weight matrix (conv1d and dense forward passes and input gradients) and a
- * {@link WeightGradient} (sum over rows of input times output gradient). Each block holds {@code
+ * input rows with a weight matrix (conv1d and dense forward passes and input gradients), {@link
+ * Dot} products for narrow input gradients, and each layer's set of kernels ({@link #layerKernels},
+ * with {@link VectorGradientKernels} for the gradients). Each block holds {@code
  * rows x vectors} accumulators in registers while it runs over the reduction; each loaded vector
  * serves every row and each broadcast value every vector. Rows of outputs are covered by {@link
  * VectorLanes#stages()}, so no masks are needed.
@@ -20,15 +21,6 @@ import javax.lang.model.element.Modifier;
 final class VectorKernels {
     /** Output rows (steps or examples) per register block of a product. */
     static final int ROWS = 6;
-
-    /** Weight rows per register block of a weight gradient. */
-    static final int GRADIENT_ROWS = 6;
-
-    /**
-     * Rows (output steps) of a weight gradient per pass over the weight rows, so that their
-     * gradient rows stay in the level-1 cache while every weight row block runs over them.
-     */
-    static final int GRADIENT_TILE = 32;
 
     private VectorKernels() {}
 
@@ -184,12 +176,6 @@ final class VectorKernels {
     static final int DOT_ROWS = 3;
 
     /**
-     * {@code gw[wo + (k * reduction + j) * width + f] += sum over t < rows of in[io + t * inStride + k
-     * * groupStride + j] * g[go + t * width + f]}.
-     */
-    record WeightGradient(String name, int reduction, int groups, int groupStride, int inStride, int width) {}
-
-    /**
      * The product's kernels, {@code <name>Rows6} and {@code <name>Rows1} (register blocks of {@link
      * #ROWS} rows and of one). For conv1d 128x9 to 100 filters of 10 taps, the widest stage of
      * {@code conv1ForwardRows6}:
@@ -298,7 +284,7 @@ final class VectorKernels {
      * a00 = w0.fma(x0, a00);
      * }</pre>
      */
-    private static void fmaBlock(
+    static void fmaBlock(
             CodeBlock.Builder code,
             VectorLanes lanes,
             int rows,
@@ -476,103 +462,7 @@ final class VectorKernels {
         code.endControlFlow();
     }
 
-    /**
-     * The weight gradient's methods: {@code <name>(in, io, g, go, rows, gw)}, which runs over the
-     * rows {@link #GRADIENT_TILE} at a time and, per tile, over the weight rows {@link
-     * #GRADIENT_ROWS} at a time:
-     *
-     * <pre>{@code
-     * for (int t = 0; t < rows; t += 32) {
-     *     int n = Math.min(32, rows - t);
-     *     int it = io + t * 9;
-     *     int gt = go + t * 100;
-     *     int j = 0;
-     *     for (; j <= 90 - 6; j += 6) {
-     *         conv1KernelGradientRows6(in, it + j, g, gt, n, gw, j * 100);
-     *     }
-     *     for (; j < 90; j++) {
-     *         conv1KernelGradientRows1(in, it + j, g, gt, n, gw, j * 100);
-     *     }
-     * }
-     * }</pre>
-     *
-     * and its kernels {@code <name>Rows6} and {@code <name>Rows1}, whose widest stage is
-     *
-     * <pre>{@code
-     * for (; f <= 100 - 2 * LANES; f += 2 * LANES) {
-     *     FloatVector a00 = FloatVector.fromArray(SPECIES, gw, wo + f);
-     *     // ... 12 accumulators: 6 weight rows x 2 vectors
-     *     for (int t = 0; t < rows; t++) {
-     *         int gt = go + t * 100 + f;
-     *         int it = io + t * 9;
-     *         FloatVector g0 = FloatVector.fromArray(SPECIES, g, gt);
-     *         FloatVector g1 = FloatVector.fromArray(SPECIES, g, gt + LANES);
-     *         FloatVector x0 = FloatVector.broadcast(SPECIES, in[it]);
-     *         FloatVector x1 = FloatVector.broadcast(SPECIES, in[it + 1]);
-     *         // ... x2 to x5
-     *         a00 = g0.fma(x0, a00);
-     *         // ...
-     *     }
-     *     a00.intoArray(gw, wo + f);
-     *     // ...
-     * }
-     * }</pre>
-     */
-    private static List<MethodSpec> weightGradientMethods(WeightGradient wg, String javadoc) {
-        List<MethodSpec> methods = new ArrayList<>();
-        CodeBlock.Builder driver = CodeBlock.builder();
-        driver.beginControlFlow("for (int t = 0; t < rows; t += $L)", GRADIENT_TILE);
-        driver.addStatement("int n = Math.min($L, rows - t)", GRADIENT_TILE);
-        driver.addStatement("int it = io + $L", Expressions.times("t", wg.inStride()));
-        driver.addStatement("int gt = go + $L", Expressions.times("t", wg.width()));
-        String inBase = "it";
-        String weightBase = "0";
-        if (wg.groups() > 1) {
-            driver.beginControlFlow("for (int k = 0; k < $L; k++)", wg.groups());
-            driver.addStatement("int ik = it + $L", Expressions.times("k", wg.groupStride()));
-            driver.addStatement("int wk = $L", Expressions.times("k", wg.reduction() * wg.width()));
-            inBase = "ik";
-            weightBase = "wk";
-        }
-        driver.addStatement("int j = 0");
-        String call = "$L(in, $L, g, gt, n, gw, $L)";
-        String inIndex = Expressions.sum(inBase, "j");
-        String weightIndex = Expressions.sum(weightBase, Expressions.times("j", wg.width()));
-        driver.beginControlFlow("for (; j <= $L - $L; j += $L)", wg.reduction(), GRADIENT_ROWS, GRADIENT_ROWS);
-        driver.addStatement(call, wg.name() + "Rows" + GRADIENT_ROWS, inIndex, weightIndex);
-        driver.endControlFlow();
-        driver.beginControlFlow("for (; j < $L; j++)", wg.reduction());
-        driver.addStatement(call, wg.name() + "Rows1", inIndex, weightIndex);
-        driver.endControlFlow();
-        if (wg.groups() > 1) {
-            driver.endControlFlow();
-        }
-        driver.endControlFlow();
-        methods.add(gradientSignature(wg.name(), javadoc + ", all weight rows")
-                .addCode(driver.build())
-                .build());
-        for (int rows : new int[] {GRADIENT_ROWS, 1}) {
-            CodeBlock.Builder code = CodeBlock.builder();
-            code.addStatement("int f = 0");
-            for (VectorLanes lanes : VectorLanes.stages()) {
-                gradientStage(code, wg, lanes, rows);
-            }
-            methods.add(gradientSignature(
-                            wg.name() + "Rows" + rows,
-                            javadoc + ", " + rows + " weight row" + (rows == 1 ? "" : "s") + " from {@code wo}")
-                    .addParameter(TypeName.INT, "wo")
-                    .addCode(code.build())
-                    .build());
-        }
-        return methods;
-    }
-
-    private static MethodSpec.Builder gradientSignature(String name, String javadoc) {
-        return kernelMethod(
-                name, javadoc + ".", "float[] in", "int io", "float[] g", "int go", "int rows", "float[] gw");
-    }
-
-    private static String rowsJavadoc(String javadoc, int rows) {
+    static String rowsJavadoc(String javadoc, int rows) {
         return javadoc + ", " + rows + " output row" + (rows == 1 ? "" : "s") + ".";
     }
 
@@ -580,7 +470,7 @@ final class VectorKernels {
      * A {@code private static} kernel method with its Javadoc and parameters, each {@code "float[]
      * name"} or {@code "int name"}.
      */
-    private static MethodSpec.Builder kernelMethod(String name, String javadoc, String... parameters) {
+    static MethodSpec.Builder kernelMethod(String name, String javadoc, String... parameters) {
         MethodSpec.Builder m = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addJavadoc("$L\n", javadoc);
@@ -589,204 +479,6 @@ final class VectorKernels {
             m.addParameter(typeAndName[0].equals("int") ? TypeName.INT : LayerWriter.FLOATS, typeAndName[1]);
         }
         return m;
-    }
-
-    private static void gradientStage(CodeBlock.Builder code, WeightGradient wg, VectorLanes lanes, int rows) {
-        lanes.beginLoop(code, "f", wg.width());
-        for (int r = 0; r < rows; r++) {
-            for (int v = 0; v < lanes.vectors(); v++) {
-                code.addStatement(
-                        "$T a$L$L = $L", lanes.type(), r, v, lanes.load("gw", gradientIndex(wg, r) + lanes.offset(v)));
-            }
-        }
-        code.beginControlFlow("for (int t = 0; t < rows; t++)");
-        code.addStatement("int gt = go + $L + f", Expressions.times("t", wg.width()));
-        code.addStatement("int it = io + $L", Expressions.times("t", wg.inStride()));
-        fmaBlock(code, lanes, rows, "g", "gt", r -> Expressions.at("in", "it", r));
-        code.endControlFlow();
-        for (int r = 0; r < rows; r++) {
-            for (int v = 0; v < lanes.vectors(); v++) {
-                lanes.store(code, "a" + r + v, "gw", gradientIndex(wg, r) + lanes.offset(v));
-            }
-        }
-        lanes.endLoop(code);
-    }
-
-    private static String gradientIndex(WeightGradient wg, int r) {
-        return Expressions.plus("wo", r * wg.width()) + " + f";
-    }
-
-    /**
-     * {@code <name>(g, go, rows, sums)}: adds the {@code rows} rows of {@code width} values at {@code
-     * g[go]} into {@code sums} (bias gradients). Its widest stage:
-     *
-     * <pre>{@code
-     * for (; f <= 100 - 2 * LANES; f += 2 * LANES) {
-     *     FloatVector a00 = FloatVector.fromArray(SPECIES, sums, f);
-     *     FloatVector a01 = FloatVector.fromArray(SPECIES, sums, f + LANES);
-     *     for (int t = 0; t < rows; t++) {
-     *         int gt = go + t * 100 + f;
-     *         a00 = a00.add(FloatVector.fromArray(SPECIES, g, gt));
-     *         // ...
-     *     }
-     *     a00.intoArray(sums, f);
-     *     // ...
-     * }
-     * }</pre>
-     */
-    private static MethodSpec columnSums(String name, int width, String javadoc) {
-        CodeBlock.Builder code = CodeBlock.builder();
-        code.addStatement("int f = 0");
-        for (VectorLanes lanes : VectorLanes.stages()) {
-            lanes.beginLoop(code, "f", width);
-            for (int v = 0; v < lanes.vectors(); v++) {
-                code.addStatement("$T a0$L = $L", lanes.type(), v, lanes.load("sums", "f" + lanes.offset(v)));
-            }
-            code.beginControlFlow("for (int t = 0; t < rows; t++)");
-            code.addStatement("int gt = go + $L + f", Expressions.times("t", width));
-            for (int v = 0; v < lanes.vectors(); v++) {
-                CodeBlock value = lanes.load("g", "gt" + lanes.offset(v));
-                code.addStatement(
-                        lanes.scalar() ? "a0$L += $L" : "a0$L = a0$L.add($L)",
-                        lanes.scalar() ? new Object[] {v, value} : new Object[] {v, v, value});
-            }
-            code.endControlFlow();
-            for (int v = 0; v < lanes.vectors(); v++) {
-                lanes.store(code, "a0" + v, "sums", "f" + lanes.offset(v));
-            }
-            lanes.endLoop(code);
-        }
-        return kernelMethod(name, javadoc + ".", "float[] g", "int go", "int rows", "float[] sums")
-                .addCode(code.build())
-                .build();
-    }
-
-    /**
-     * The relu gradient of {@code count} values: {@code g[go + i] = y[yo + i] > 0f ? dy[yo + i] :
-     * 0f}, a vector at a time, then scalars:
-     *
-     * <pre>{@code
-     * int i = 0;
-     * for (; i <= 11900 - LANES; i += LANES) {
-     *     VectorMask<Float> on = FloatVector.fromArray(SPECIES, y, yb + i).compare(VectorOperators.GT, 0f);
-     *     FloatVector.zero(SPECIES).blend(FloatVector.fromArray(SPECIES, dy, yb + i), on).intoArray(g, go + i);
-     * }
-     * for (; i < 11900; i++) {
-     *     g[go + i] = y[yb + i] > 0f ? dy[yb + i] : 0f;
-     * }
-     * }</pre>
-     */
-    static void reluGradient(CodeBlock.Builder code, String count, String yBase, String gBase) {
-        String yi = Expressions.sum(yBase, "i");
-        String gi = Expressions.sum(gBase, "i");
-        code.addStatement("int i = 0");
-        code.beginControlFlow("for (; i <= $L - LANES; i += LANES)", count);
-        code.addStatement(
-                "$T<Float> on = $T.fromArray(SPECIES, y, $L).compare($T.GT, 0f)",
-                VectorLayerWriters.VECTOR_MASK,
-                VectorLayerWriters.FLOAT_VECTOR,
-                yi,
-                VectorLayerWriters.VECTOR_OPERATORS);
-        code.addStatement(
-                "$T.zero(SPECIES).blend($T.fromArray(SPECIES, dy, $L), on).intoArray(g, $L)",
-                VectorLayerWriters.FLOAT_VECTOR,
-                VectorLayerWriters.FLOAT_VECTOR,
-                yi,
-                gi);
-        code.endControlFlow();
-        code.beginControlFlow("for (; i < $L; i++)", count);
-        code.addStatement("g[$L] = y[$L] > 0f ? dy[$L] : 0f", gi, yi, yi);
-        code.endControlFlow();
-    }
-
-    /**
-     * {@code name()}: copies a {@code (taps, channels, filters)} kernel into {@code wt[(k' * F + f) *
-     * C + c] = w[(k * C + c) * F + f]}, with {@code k' = K - 1 - k} when {@code flip} (the full
-     * correlation of a stride-1 input gradient), else {@code k'= k}:
-     *
-     * <pre>{@code
-     * for (int k = 0; k < 10; k++) {
-     *     for (int c = 0; c < 9; c++) {
-     *         int wo = (k * 9 + c) * 100;
-     *         int to = (9 - k) * 900 + c;
-     *         for (int f = 0; f < 100; f++) {
-     *             wt[to + f * 9] = w[wo + f];
-     *         }
-     *     }
-     * }
-     * }</pre>
-     */
-    static MethodSpec packTransposed(
-            String name,
-            String kernel,
-            String target,
-            int taps,
-            int channels,
-            int filters,
-            boolean flip,
-            String layer) {
-        CodeBlock.Builder code = CodeBlock.builder();
-        code.addStatement("float[] w = $L.value()", kernel);
-        code.addStatement("float[] wt = $L", target);
-        if (taps > 1) {
-            code.beginControlFlow("for (int k = 0; k < $L; k++)", taps);
-        }
-        String tap = taps == 1 ? "0" : flip ? "(" + (taps - 1) + " - k)" : "k";
-        code.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
-        code.addStatement("int wo = $L", Expressions.times(taps == 1 ? "c" : "(k * " + channels + " + c)", filters));
-        code.addStatement("int to = $L", Expressions.sum(Expressions.times(tap, filters * channels), "c"));
-        code.beginControlFlow("for (int f = 0; f < $L; f++)", filters);
-        code.addStatement("wt[$L] = w[wo + f]", Expressions.sum("to", Expressions.times("f", channels)));
-        code.endControlFlow();
-        code.endControlFlow();
-        if (taps > 1) {
-            code.endControlFlow();
-        }
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE)
-                .addJavadoc(
-                        "Copies $L's kernel into {@code $L[$L][f][c]}.\n",
-                        JavaNames.commentText(layer),
-                        target,
-                        flip && taps > 1 ? "K - 1 - k" : "k")
-                .addCode(code.build())
-                .build();
-    }
-
-    /**
-     * {@code name()}: copies a {@code (taps, channels, filters)} kernel into rows {@code wd[c][K - 1 -
-     * k][f]}, the weights of a stride-1 input gradient as {@link Dot} products:
-     *
-     * <pre>{@code
-     * for (int k = 0; k < 10; k++) {
-     *     for (int c = 0; c < 9; c++) {
-     *         System.arraycopy(w, (k * 9 + c) * 100, wd, (c * 10 + 9 - k) * 100, 100);
-     *     }
-     * }
-     * }</pre>
-     */
-    static MethodSpec packFlippedByChannel(
-            String name, String kernel, String target, int taps, int channels, int filters, String layer) {
-        CodeBlock.Builder code = CodeBlock.builder();
-        code.addStatement("float[] w = $L.value()", kernel);
-        code.beginControlFlow("for (int k = 0; k < $L; k++)", taps);
-        code.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
-        code.addStatement(
-                "System.arraycopy(w, $L, $L, $L, $L)",
-                Expressions.times("(k * " + channels + " + c)", filters),
-                target,
-                Expressions.times("(c * " + taps + " + " + (taps - 1) + " - k)", filters),
-                filters);
-        code.endControlFlow();
-        code.endControlFlow();
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE)
-                .addJavadoc(
-                        "Copies $L's kernel into rows {@code $L[c][K - 1 - k][f]}.\n",
-                        JavaNames.commentText(layer),
-                        target)
-                .addCode(code.build())
-                .build();
     }
 
     /**
@@ -798,7 +490,7 @@ final class VectorKernels {
             String layerName,
             MethodSpec pack,
             Product forward,
-            WeightGradient kernelGradient,
+            VectorGradientKernels.WeightGradient kernelGradient,
             RowKernel inputGradient,
             String biasGradient,
             int units) {
@@ -808,14 +500,15 @@ final class VectorKernels {
             methods.add(pack);
         }
         methods.addAll(productMethods(forward, "Forward kernel of " + name));
-        methods.addAll(weightGradientMethods(kernelGradient, "Kernel gradient of " + name));
+        methods.addAll(VectorGradientKernels.weightGradientMethods(kernelGradient, "Kernel gradient of " + name));
         String inputDoc = "Input gradient kernel of " + name;
         methods.addAll(
                 inputGradient instanceof Dot dot
                         ? dotMethods(dot, inputDoc)
                         : productMethods((Product) inputGradient, inputDoc));
         if (biasGradient != null) {
-            methods.add(columnSums(biasGradient, units, "Adds gradient rows into the bias gradient of " + name));
+            methods.add(VectorGradientKernels.columnSums(
+                    biasGradient, units, "Adds gradient rows into the bias gradient of " + name));
         }
         return methods;
     }
