@@ -22,7 +22,9 @@ import java.util.Optional;
  * generated, both over PyTorch), the multi-thread speedups, and the targets of issues 6 and 7
  * judged from this run ({@link Targets}).
  *
- * <p>Usage: {@code Summary <jmh.json> <torch.tsv or -> <summary.tsv>}.
+ * <p>Usage: {@code Summary <jmh.json> <torch.tsv or -> <summary.tsv> [<steady.json or ->]}: the
+ * rows of {@code steady.json} (the same benchmarks run again with a longer warm-up) replace those of
+ * {@code jmh.json} with the same model, batch, mode, engine and threads.
  */
 public final class Summary {
     static final String HEADER = "model\tbatch\tmode\tengine\tthreads\tns_op\tgflops\talloc_b_op";
@@ -32,11 +34,14 @@ public final class Summary {
     private Summary() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: Summary <jmh.json> <torch.tsv or -> <summary.tsv>");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: Summary <jmh.json> <torch.tsv or -> <summary.tsv> [<steady.json or ->]");
             System.exit(2);
         }
-        List<Measurement> rows = new ArrayList<>(readJmh(Path.of(args[0])));
+        List<Measurement> rows = readJmh(Path.of(args[0]));
+        if (args.length == 4 && !args[3].equals("-")) {
+            rows = replaced(rows, readJmh(Path.of(args[3])));
+        }
         if (!args[1].equals("-")) {
             rows.addAll(readPeer(Path.of(args[1])));
         }
@@ -66,6 +71,26 @@ public final class Summary {
         }
         System.out.println();
         System.out.println(align(new Targets(rows, specs).table()));
+    }
+
+    /** {@code rows} with each row of {@code steady} in place of the row it measures again (or added). */
+    static List<Measurement> replaced(List<Measurement> rows, List<Measurement> steady) {
+        List<Measurement> result = new ArrayList<>();
+        for (Measurement r : rows) {
+            if (steady.stream().noneMatch(s -> sameBenchmark(s, r))) {
+                result.add(r);
+            }
+        }
+        result.addAll(steady);
+        return result;
+    }
+
+    private static boolean sameBenchmark(Measurement a, Measurement b) {
+        return a.model().equals(b.model())
+                && a.batch() == b.batch()
+                && a.mode() == b.mode()
+                && a.engine().equals(b.engine())
+                && a.threads() == b.threads();
     }
 
     static List<Measurement> readJmh(Path file) throws IOException {
