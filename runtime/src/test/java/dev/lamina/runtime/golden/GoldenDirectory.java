@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Locates the reference vectors: the system property {@code lamina.golden}, by default {@code
- * shared/golden} beside the repository root. Fails loudly when the folder is missing or empty, so a
- * misconfigured run can never pass by testing nothing.
+ * Locates the reference vectors: the system property {@code lamina.golden}, by default the
+ * repository's own copy {@code testdata/golden}. Fails loudly when the folder is missing or empty,
+ * so a misconfigured run can never pass by testing nothing.
  */
 public final class GoldenDirectory {
     public static final String PROPERTY = "lamina.golden";
@@ -56,12 +56,6 @@ public final class GoldenDirectory {
     }
 
     private static Path defaultRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve(".mvn")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-                return p.resolveSibling("shared").resolve("golden");
-            }
-        }
-        return dir.resolveSibling("shared").resolve("golden");
+        return ReferenceData.repositoryRoot().resolve(ReferenceData.COPY).resolve("golden");
     }
 }
