@@ -56,7 +56,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lamina.compiler.codegen.ModelGenerator")
 public final class SmallConvnet extends AbstractModel {
-    private static final ModelSpec SPEC = new ModelSpec(
+    private static final ModelSpec SPEC = ModelSpec.sequential(
             "SmallConvnet",
             new InputSpec(Shape.of(16, 2), false),
             List.of(

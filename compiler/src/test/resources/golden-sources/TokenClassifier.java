@@ -60,7 +60,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lamina.compiler.codegen.ModelGenerator")
 public final class TokenClassifier extends AbstractModel {
-    private static final ModelSpec SPEC = new ModelSpec(
+    private static final ModelSpec SPEC = ModelSpec.sequential(
             "TokenClassifier",
             new InputSpec(Shape.of(12), true),
             List.of(

@@ -42,7 +42,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lamina.compiler.codegen.ModelGenerator")
 public final class Toy extends AbstractModel {
-    private static final ModelSpec SPEC = new ModelSpec(
+    private static final ModelSpec SPEC = ModelSpec.sequential(
             "Toy",
             new InputSpec(Shape.of(4, 1), false),
             List.of(

@@ -2,12 +2,14 @@ package dev.lamina.runtime;
 
 import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.optim.Optimizer;
+import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.TrainingSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -48,15 +50,23 @@ public abstract class AbstractModel implements Model {
     private ShardWorkers workers;
     private ShardedPasses shardedPasses;
     private int plannedBatch;
-    private Shape plannedInput;
+    private List<Shape> plannedInputs;
     private int plannedShards = 1;
     private boolean lastGradientsSharded;
-    private int inputGradientCount;
+    private final int[] inputGradientCounts;
+    private final List<Shape> declaredInputShapes;
+    private final boolean inputsFullyKnown;
+    /** Wraps the array of a single-input call: no allocation per call. */
+    private final float[][] single = new float[1][];
 
     protected AbstractModel(ModelSpec spec, List<Parameter> parameters) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.parameters = List.copyOf(parameters);
         this.hasDropout = spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Dropout);
+        this.declaredInputShapes =
+                spec.inputs().stream().map(InputSpec::shape).toList();
+        this.inputsFullyKnown = declaredInputShapes.stream().allMatch(Shape::isFullyKnown);
+        this.inputGradientCounts = new int[spec.inputs().size()];
         TrainingSpec training = spec.training()
                 .orElse(new TrainingSpec(
                         LossKind.MSE,
@@ -110,30 +120,35 @@ public abstract class AbstractModel implements Model {
     }
 
     /**
-     * The number of shards a batch of {@code x} is split into ({@link BatchShards}); 1 means the
-     * single-pass path.
+     * The number of shards a batch of {@code x} (a single-input model's) is split into ({@link
+     * BatchShards}); 1 means the single-pass path.
      */
     public final int shards(float[] x, int batch) {
-        return shards(inputShapeFor(x, batch), batch);
+        return shards(new float[][] {x}, batch);
     }
 
-    private int shards(Shape input, int batch) {
+    /** The number of shards a batch of {@code inputs} is split into; 1 means the single-pass path. */
+    public final int shards(float[][] inputs, int batch) {
+        return shards(inputShapesFor(inputs, batch), batch);
+    }
+
+    private int shards(List<Shape> inputs, int batch) {
         if (batch < 2 * BatchShards.MIN_SHARD_EXAMPLES) {
             return 1;
         }
-        if (batch != plannedBatch || !input.equals(plannedInput)) {
-            plannedShards = BatchShards.count(batch, BatchShards.workPerExample(spec.layers(), input));
+        if (batch != plannedBatch || !inputs.equals(plannedInputs)) {
+            plannedShards = BatchShards.count(batch, BatchShards.workPerExample(spec, inputs));
             plannedBatch = batch;
-            plannedInput = input;
+            plannedInputs = inputs;
         }
         return plannedShards;
     }
 
-    private ShardedPasses shardedPasses(int batch, Shape input, int shards, int count) {
+    private ShardedPasses shardedPasses(int batch, List<Shape> inputs, int shards, int count) {
         if (shardedPasses == null) {
             shardedPasses = new ShardedPasses(this);
         }
-        shardedPasses.prepare(batch, input, shards, count / batch);
+        shardedPasses.prepare(batch, inputs, shards, count / batch);
         return shardedPasses;
     }
 
@@ -158,7 +173,17 @@ public abstract class AbstractModel implements Model {
 
     @Override
     public final void forward(float[] x, int batch, float[] y) {
-        Shape input = inputShapeFor(x, batch);
+        single[0] = x;
+        try {
+            forward(single, batch, y);
+        } finally {
+            single[0] = null;
+        }
+    }
+
+    @Override
+    public final void forward(float[][] x, int batch, float[] y) {
+        List<Shape> input = inputShapesFor(x, batch);
         int count = batch * outputSize(input);
         if (y.length < count) {
             throw new IllegalArgumentException("output array holds " + y.length + " values; a batch of " + batch
@@ -179,7 +204,17 @@ public abstract class AbstractModel implements Model {
 
     @Override
     public final float computeGradients(float[] x, float[] target, int batch) {
-        Shape input = inputShapeFor(x, batch);
+        single[0] = x;
+        try {
+            return computeGradients(single, target, batch);
+        } finally {
+            single[0] = null;
+        }
+    }
+
+    @Override
+    public final float computeGradients(float[][] x, float[] target, int batch) {
+        List<Shape> input = inputShapesFor(x, batch);
         int count = batch * outputSize(input);
         int lastAxis = outputShape().last();
         int targets = loss.targetCount(count, lastAxis);
@@ -220,7 +255,9 @@ public abstract class AbstractModel implements Model {
             passes.backward(outputGradient);
         }
         lastGradientsSharded = shards > 1;
-        inputGradientCount = batch * input.size();
+        for (int i = 0; i < inputGradientCounts.length; i++) {
+            inputGradientCounts[i] = batch * input.get(i).size();
+        }
         return value;
     }
 
@@ -229,51 +266,66 @@ public abstract class AbstractModel implements Model {
         return Arrays.copyOf(trainingOutput, trainingOutputCount);
     }
 
-    /** A copy of d(loss)/d(input) from the last {@link #computeGradients} call. */
+    /** A copy of d(loss)/d(input) from the last {@link #computeGradients} call of a one-input model. */
     @Override
     public final float[] inputGradient() {
-        if (spec.input().integerIds()) {
+        onlyInput();
+        return inputGradient(0);
+    }
+
+    /** A copy of d(loss)/d(input {@code input}) from the last {@link #computeGradients} call. */
+    @Override
+    public final float[] inputGradient(int input) {
+        InputSpec declared = spec.inputs().get(input);
+        if (declared.integerIds()) {
             throw new UnsupportedOperationException(
-                    "model " + name() + " takes integer token ids: it has no input gradient");
+                    (spec.inputs().size() == 1 ? "model " + name() : "input '" + declared.name() + "' of model " + name())
+                            + " takes integer token ids: it has no " + (spec.inputs().size() == 1 ? "input " : "")
+                            + "gradient");
         }
-        if (inputGradientCount == 0) {
+        if (inputGradientCounts[input] == 0) {
             throw new IllegalStateException("no input gradient yet: call computeGradients first");
         }
         return Arrays.copyOf(
-                lastGradientsSharded ? shardedPasses.inputGradient() : inputGradientBuffer(), inputGradientCount);
+                lastGradientsSharded ? shardedPasses.inputGradient(input) : inputGradientBuffer(input),
+                inputGradientCounts[input]);
     }
 
     @Override
-    public float[] predict(float[] x, int batch) {
-        checkInput(x, batch);
-        float[] y = new float[outputCount(x, batch)];
+    public final float[] predict(float[] x, int batch) {
+        return predict(new float[][] {x}, batch);
+    }
+
+    @Override
+    public final float[] predict(float[][] x, int batch) {
+        float[] y = new float[batch * outputSize(inputShapesFor(x, batch))];
         forward(x, batch, y);
         return y;
     }
 
     /**
-     * Runs inference (dropout off) on a checked batch, writing its outputs into {@code y} (large
-     * enough).
+     * Runs inference (dropout off) on a checked batch, one array per input, writing its outputs
+     * into {@code y} (large enough).
      */
-    protected abstract void forwardInference(float[] x, int batch, float[] y);
+    protected abstract void forwardInference(float[][] x, int batch, float[] y);
 
     /**
      * Runs the forward pass in training mode (dropout as configured), keeping what {@link #backward}
      * needs, and returns a buffer whose first {@link #outputCount} values are the outputs.
      */
-    protected abstract float[] forwardTraining(float[] x, int batch);
+    protected abstract float[] forwardTraining(float[][] x, int batch);
 
     /**
      * Back-propagates d(loss)/d(output) through the last {@link #forwardTraining} pass, adding into
-     * the (zeroed) parameter gradients and writing the input gradient.
+     * the (zeroed) parameter gradients and writing the input gradients.
      */
-    protected abstract void backward(float[] x, float[] outputGradient, int batch);
+    protected abstract void backward(float[][] x, float[] outputGradient, int batch);
 
     /**
-     * The array the last {@link #backward} wrote d(loss)/d(input) into (its first {@code batch *
-     * input size} values); only called for a model whose input is not integer ids.
+     * The array the last {@link #backward} wrote d(loss)/d(input {@code input}) into (its first
+     * {@code batch * input size} values); only called for an input that is not integer ids.
      */
-    protected abstract float[] inputGradientBuffer();
+    protected abstract float[] inputGradientBuffer(int input);
 
     /**
      * A new model of the same engine and spec that runs one shard of a batch: its passes read this
@@ -284,35 +336,54 @@ public abstract class AbstractModel implements Model {
     protected abstract AbstractModel replica();
 
     /** Number of output values for this input batch. */
-    protected int outputCount(float[] x, int batch) {
-        return batch * outputSize(inputShapeFor(x, batch));
+    protected int outputCount(float[][] x, int batch) {
+        return batch * outputSize(inputShapesFor(x, batch));
     }
 
-    /** Output values per example for a concrete per-example input shape. */
-    private int outputSize(Shape input) {
+    /** Output values per example for concrete per-example input shapes. */
+    private int outputSize(List<Shape> inputs) {
         Shape output = outputShape();
-        return output.isFullyKnown() ? output.size() : outputShapeFor(input).size();
-    }
-
-    /** Throws a message naming the expected and actual sizes when {@code x} cannot hold the batch. */
-    protected void checkInput(float[] x, int batch) {
-        inputShapeFor(x, batch);
+        return output.isFullyKnown() ? output.size() : outputShapeFor(inputs).size();
     }
 
     /**
-     * The concrete per-example input shape of a batch: {@link #inputShape()} when it is fully known
-     * (then {@code x} must hold at least {@code batch} examples), else with the one unknown length
-     * derived from {@code x.length}, which must then be an exact multiple of the known part.
+     * The concrete per-example shape of every input of a batch: the declared shapes when they are
+     * fully known (then each array must hold at least {@code batch} examples), else with each
+     * input's one unknown length derived from its array's length, which must then be an exact
+     * multiple of the known part.
      */
-    public Shape inputShapeFor(float[] x, int batch) {
+    public final List<Shape> inputShapesFor(float[][] x, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
         }
-        Shape shape = inputShape();
+        List<InputSpec> inputs = spec.inputs();
+        if (x.length != inputs.size()) {
+            throw new IllegalArgumentException("model " + name() + " has " + inputs.size() + " inputs "
+                    + inputs.stream().map(InputSpec::name).toList() + ", got " + x.length + " arrays");
+        }
+        if (inputsFullyKnown) {
+            for (int i = 0; i < x.length; i++) {
+                concreteShape(inputs.get(i), x[i], batch);
+            }
+            return declaredInputShapes;
+        }
+        List<Shape> shapes = new ArrayList<>(x.length);
+        for (int i = 0; i < x.length; i++) {
+            shapes.add(concreteShape(inputs.get(i), x[i], batch));
+        }
+        return shapes;
+    }
+
+    private Shape concreteShape(InputSpec input, float[] x, int batch) {
+        String what = spec.inputs().size() == 1 ? "input" : "input '" + input.name() + "'";
+        Shape shape = input.shape();
+        if (x == null) {
+            throw new IllegalArgumentException("no array for " + what);
+        }
         if (shape.isFullyKnown()) {
             long needed = (long) batch * shape.size();
             if (x.length < needed) {
-                throw new IllegalArgumentException("input holds " + x.length + " values; a batch of " + batch
+                throw new IllegalArgumentException(what + " holds " + x.length + " values; a batch of " + batch
                         + " examples of shape " + shape + " needs " + needed);
             }
             return shape;
@@ -323,7 +394,7 @@ public abstract class AbstractModel implements Model {
             if (shape.dim(axis) == Shape.UNKNOWN) {
                 if (unknownAxis >= 0) {
                     throw new IllegalArgumentException(
-                            "input shape " + shape + " has more than one dimension of unknown length");
+                            what + " shape " + shape + " has more than one dimension of unknown length");
                 }
                 unknownAxis = axis;
             } else {
@@ -331,19 +402,18 @@ public abstract class AbstractModel implements Model {
             }
         }
         if (x.length == 0 || x.length % known != 0) {
-            throw new IllegalArgumentException("input holds " + x.length + " values, which is not a batch of " + batch
+            throw new IllegalArgumentException(what + " holds " + x.length + " values, which is not a batch of " + batch
                     + " examples of shape " + shape + " (a multiple of " + known + " values)");
         }
         return shape.withDim(unknownAxis, (int) (x.length / known));
     }
 
-    /** The per-example output shape for a concrete per-example input shape. */
-    public Shape outputShapeFor(Shape input) {
-        Shape current = input;
-        for (LayerSpec layer : spec.layers()) {
-            current = layer.outputShape(current);
+    /** The per-example output shape for concrete per-example input shapes. */
+    public final Shape outputShapeFor(List<Shape> inputs) {
+        if (inputs.equals(declaredInputShapes)) {
+            return spec.outputShape();
         }
-        return current;
+        return spec.tensorShapesFor(inputs).get(spec.tensor(spec.output()));
     }
 
     @Override

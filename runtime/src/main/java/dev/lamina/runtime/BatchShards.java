@@ -1,6 +1,7 @@
 package dev.lamina.runtime;
 
 import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.List;
 
@@ -52,21 +53,21 @@ public final class BatchShards {
     }
 
     /**
-     * Estimated multiply-adds of one example's forward pass through {@code layers} from a concrete
-     * input shape: a conv1d or dense layer costs its parameter count per output row (step), every
-     * other layer one operation per output value.
+     * Estimated multiply-adds of one example's forward pass through the nodes of {@code spec} for
+     * concrete per-example input shapes: a conv1d or dense layer costs its parameter count per
+     * output row (step), every other layer one operation per output value.
      */
-    public static long workPerExample(List<LayerSpec> layers, Shape input) {
+    public static long workPerExample(ModelSpec spec, List<Shape> inputShapes) {
+        List<Shape> shapes = spec.tensorShapesFor(inputShapes);
         long work = 0;
-        Shape in = input;
-        for (LayerSpec layer : layers) {
-            Shape out = layer.outputShape(in);
+        for (int n = 0; n < spec.nodes().size(); n++) {
+            LayerSpec layer = spec.nodes().get(n).layer();
+            Shape out = shapes.get(spec.tensorOfNode(n));
             if (layer instanceof LayerSpec.Conv1D || layer instanceof LayerSpec.Dense) {
-                work += layer.parameterCount(in) * (out.size() / out.last());
+                work += spec.parameterCount(n) * (out.size() / out.last());
             } else {
                 work += out.size();
             }
-            in = out;
         }
         return work;
     }

@@ -3,16 +3,20 @@ package dev.lamina.runtime;
 import dev.lamina.runtime.io.Weights;
 import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.optim.Optimizer;
+import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A runnable model: the interpreter and every generated class implement this. Data is flat {@code
  * float[]}, channels-last, with an explicit batch size: an input batch holds {@code batch *
- * inputShape().size()} values (token ids as whole numbers for an integer input).
+ * inputShape().size()} values (token ids as whole numbers for an integer input). A model with
+ * several inputs takes one such array per input, in declaration order ({@link #inputs()}), or by
+ * name ({@link #predict(Map, int)}); the single-array methods are for models with one input.
  *
  * <p>Instances keep working buffers between calls and are not thread-safe: use one per thread. A
  * model can itself split large batches across several threads ({@link #setThreads}).
@@ -25,11 +29,38 @@ public interface Model {
         return spec().name();
     }
 
-    /** Per-example input shape. */
-    Shape inputShape();
+    /** The model's inputs in declaration order: name, per-example shape, floats or token ids. */
+    default List<InputSpec> inputs() {
+        return spec().inputs();
+    }
+
+    /**
+     * The per-example shape of the model's one input.
+     *
+     * @throws IllegalStateException for a model with several inputs
+     */
+    default Shape inputShape() {
+        return onlyInput().shape();
+    }
+
+    /**
+     * The model's one input.
+     *
+     * @throws IllegalStateException for a model with several inputs
+     */
+    default InputSpec onlyInput() {
+        List<InputSpec> inputs = inputs();
+        if (inputs.size() != 1) {
+            throw new IllegalStateException("model " + name() + " has " + inputs.size() + " inputs "
+                    + inputs.stream().map(InputSpec::name).toList() + ": pass one array per input");
+        }
+        return inputs.get(0);
+    }
 
     /** Per-example output shape. */
-    Shape outputShape();
+    default Shape outputShape() {
+        return spec().outputShape();
+    }
 
     /** Every trainable parameter, in layer order (kernel before bias). */
     List<Parameter> parameters();
@@ -44,21 +75,26 @@ public interface Model {
     }
 
     /**
-     * A Keras-style table of the layers: name and type, per-example output shape, parameter count;
-     * then the total.
+     * A Keras-style table of the layers: name and type, per-example output shape, parameter count,
+     * and for a model that is not a plain stack the tensors each reads; then the total.
      */
     default String summary() {
-        List<Shape> shapes = spec().shapes();
+        ModelSpec spec = spec();
+        boolean graph = !spec.isChain();
         StringBuilder table = new StringBuilder();
         table.append(String.format("Model: \"%s\"%n", name()));
-        table.append(String.format("%-32s %-20s %10s%n", "Layer (type)", "Output Shape", "Param #"));
-        for (int i = 0; i < spec().layers().size(); i++) {
-            var layer = spec().layers().get(i);
+        table.append(String.format("%-32s %-20s %10s", "Layer (type)", "Output Shape", "Param #"))
+                .append(graph ? "  Connected to" : "")
+                .append(System.lineSeparator());
+        for (int n = 0; n < spec.nodes().size(); n++) {
+            var node = spec.nodes().get(n);
             table.append(String.format(
-                    "%-32s %-20s %10d%n",
-                    layer.name() + " (" + layer.typeName() + ")",
-                    shapes.get(i + 1),
-                    layer.parameterCount(shapes.get(i))));
+                            "%-32s %-20s %10d",
+                            node.name() + " (" + node.layer().typeName() + ")",
+                            spec.outputShape(n),
+                            spec.parameterCount(n)))
+                    .append(graph ? "  " + String.join(", ", node.inputs()) : "")
+                    .append(System.lineSeparator());
         }
         table.append(String.format("Total params: %d%n", parameterCount()));
         return table.toString();
@@ -88,14 +124,49 @@ public interface Model {
                 + parameters().stream().map(Parameter::key).toList());
     }
 
-    /** Runs inference (dropout off) on {@code batch} examples and writes the outputs into {@code y}. */
+    /**
+     * Runs inference (dropout off) on {@code batch} examples, one array per input in declaration
+     * order, and writes the outputs into {@code y}.
+     */
+    void forward(float[][] inputs, int batch, float[] y);
+
+    /** {@link #forward(float[][], int, float[])} for a model with one input. */
     void forward(float[] x, int batch, float[] y);
 
     /** Runs inference and returns a new array of {@code batch * outputShape().size()} outputs. */
+    float[] predict(float[][] inputs, int batch);
+
+    /** {@link #predict(float[][], int)} for a model with one input. */
     default float[] predict(float[] x, int batch) {
-        float[] y = new float[batch * outputShape().size()];
-        forward(x, batch, y);
-        return y;
+        return predict(new float[][] {x}, batch);
+    }
+
+    /**
+     * Runs inference on inputs given by name (every input of the model, and no other name); returns
+     * a new array of outputs.
+     */
+    default float[] predict(Map<String, float[]> inputs, int batch) {
+        return predict(byDeclarationOrder(inputs), batch);
+    }
+
+    /** The arrays of {@code inputs} (keyed by input name) in declaration order; refuses unknown or missing names. */
+    default float[][] byDeclarationOrder(Map<String, float[]> inputs) {
+        List<InputSpec> declared = inputs();
+        float[][] arrays = new float[declared.size()][];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = inputs.get(declared.get(i).name());
+            if (arrays[i] == null) {
+                throw new IllegalArgumentException("no array for input '" + declared.get(i).name() + "' of model "
+                        + name() + "; its inputs are " + declared.stream().map(InputSpec::name).toList());
+            }
+        }
+        for (String given : inputs.keySet()) {
+            if (declared.stream().noneMatch(in -> in.name().equals(given))) {
+                throw new IllegalArgumentException("model " + name() + " has no input '" + given + "'; its inputs are "
+                        + declared.stream().map(InputSpec::name).toList());
+            }
+        }
+        return arrays;
     }
 
     /**
@@ -164,8 +235,11 @@ public interface Model {
 
     /**
      * Forward pass in training mode, the loss against {@code target}, and the backward pass: fills
-     * every {@link Parameter#gradient()} and {@link #inputGradient()}. Returns the loss.
+     * every {@link Parameter#gradient()} and {@link #inputGradient(int)}. Returns the loss.
      */
+    float computeGradients(float[][] inputs, float[] target, int batch);
+
+    /** {@link #computeGradients(float[][], float[], int)} for a model with one input. */
     float computeGradients(float[] x, float[] target, int batch);
 
     /**
@@ -176,11 +250,24 @@ public interface Model {
 
     /**
      * d(loss)/d(input) of the last {@link #computeGradients} call ({@code batch * inputShape().size()}
-     * values); throws for a model whose input is integer ids.
+     * values) of a model with one input; throws for a model whose input is integer ids.
      */
     float[] inputGradient();
 
+    /**
+     * d(loss)/d(input {@code input}) of the last {@link #computeGradients} call, as a new array;
+     * throws for an input of integer ids.
+     */
+    float[] inputGradient(int input);
+
     /** One optimizer step on a batch: {@link #computeGradients}, then the update. Returns the loss. */
+    default float trainStep(float[][] inputs, float[] target, int batch) {
+        float loss = computeGradients(inputs, target, batch);
+        optimizer().step(parameters());
+        return loss;
+    }
+
+    /** {@link #trainStep(float[][], float[], int)} for a model with one input. */
     default float trainStep(float[] x, float[] target, int batch) {
         float loss = computeGradients(x, target, batch);
         optimizer().step(parameters());

@@ -1,5 +1,6 @@
 package dev.lamina.runtime;
 
+import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,23 +20,28 @@ import java.util.function.IntConsumer;
 final class ShardedPasses {
     private final AbstractModel model;
     private final List<AbstractModel> replicas = new ArrayList<>();
-    private final boolean inputGradients;
+    /** Whether each input has a gradient (false for token ids). */
+    private final boolean[] inputGradients;
 
     private int batch;
-    private Shape input;
+    private List<Shape> inputs;
     private int shards;
-    private int inSize;
+    /** Values per example of each input. */
+    private int[] inSizes = new int[0];
+
     private int outSize;
-    private float[][] shardInputs = new float[0][];
+    /** shardInputs[s][i]: shard s's block of input i. */
+    private float[][][] shardInputs = new float[0][][];
+
     private float[][] shardOutputs = new float[0][];
     private float[][] shardOutputGradients = new float[0][];
 
     /** The arrays of the pass in progress. */
-    private float[] x;
+    private float[][] x;
 
     private float[] y;
     private float[] outputGradient;
-    private float[] inputGradient = new float[0];
+    private float[][] inputGradient = new float[0][];
 
     private final IntConsumer inference = this::inference;
     private final IntConsumer trainingForward = this::trainingForward;
@@ -44,45 +50,57 @@ final class ShardedPasses {
 
     ShardedPasses(AbstractModel model) {
         this.model = model;
-        this.inputGradients = !model.spec().input().integerIds();
+        List<InputSpec> declared = model.spec().inputs();
+        this.inputGradients = new boolean[declared.size()];
+        for (int i = 0; i < declared.size(); i++) {
+            inputGradients[i] = !declared.get(i).integerIds();
+        }
     }
 
-    /** Sizes the shard buffers for {@code shards} shards of {@code batch} examples of shape {@code input}. */
-    void prepare(int batch, Shape input, int shards, int outSize) {
-        if (batch == this.batch && shards == this.shards && input.equals(this.input) && outSize == this.outSize) {
+    /**
+     * Sizes the shard buffers for {@code shards} shards of {@code batch} examples whose inputs have
+     * the per-example shapes {@code inputs}.
+     */
+    void prepare(int batch, List<Shape> inputs, int shards, int outSize) {
+        if (batch == this.batch && shards == this.shards && inputs.equals(this.inputs) && outSize == this.outSize) {
             return;
         }
         while (replicas.size() < shards) {
             replicas.add(model.replica());
         }
         this.batch = batch;
-        this.input = input;
+        this.inputs = inputs;
         this.shards = shards;
-        this.inSize = input.size();
+        this.inSizes = inputs.stream().mapToInt(Shape::size).toArray();
         this.outSize = outSize;
-        shardInputs = new float[shards][];
+        shardInputs = new float[shards][inSizes.length][];
         shardOutputs = new float[shards][];
         shardOutputGradients = new float[shards][];
         for (int s = 0; s < shards; s++) {
             int examples = end(s) - start(s);
-            shardInputs[s] = new float[examples * inSize];
+            for (int i = 0; i < inSizes.length; i++) {
+                shardInputs[s][i] = new float[examples * inSizes[i]];
+            }
             shardOutputs[s] = new float[examples * outSize];
             shardOutputGradients[s] = new float[examples * outSize];
         }
-        inputGradient = inputGradients ? new float[batch * inSize] : new float[0];
+        inputGradient = new float[inSizes.length][];
+        for (int i = 0; i < inSizes.length; i++) {
+            inputGradient[i] = inputGradients[i] ? new float[batch * inSizes[i]] : new float[0];
+        }
     }
 
     int shards() {
         return shards;
     }
 
-    /** The input gradient of the last {@link #backward}: the shards' blocks, in order. */
-    float[] inputGradient() {
-        return inputGradient;
+    /** The gradient of input {@code input} of the last {@link #backward}: the shards' blocks, in order. */
+    float[] inputGradient(int input) {
+        return inputGradient[input];
     }
 
     /** Inference on every shard, each writing its block of {@code y}. */
-    void forward(float[] x, float[] y) {
+    void forward(float[][] x, float[] y) {
         this.x = x;
         this.y = y;
         try {
@@ -98,7 +116,7 @@ final class ShardedPasses {
      * masks of shard {@code s} come from a stream seeded with the {@code s}-th long drawn from
      * {@code dropout} (null when dropout is off).
      */
-    void forwardTraining(float[] x, float[] output, SplittableRandom dropout) {
+    void forwardTraining(float[][] x, float[] output, SplittableRandom dropout) {
         for (int s = 0; s < shards; s++) {
             replicas.get(s).setShardDropout(dropout == null ? null : new SplittableRandom(dropout.nextLong()));
         }
@@ -165,8 +183,10 @@ final class ShardedPasses {
                 System.arraycopy(value, 0, copy, 0, value.length);
             }
         }
-        float[] block = shardInputs[s];
-        System.arraycopy(x, start(s) * inSize, block, 0, block.length);
+        for (int i = 0; i < inSizes.length; i++) {
+            float[] block = shardInputs[s][i];
+            System.arraycopy(x[i], start(s) * inSizes[i], block, 0, block.length);
+        }
         return replica;
     }
 
@@ -193,8 +213,15 @@ final class ShardedPasses {
         }
         int examples = end(s) - start(s);
         replica.backward(shardInputs[s], dy, examples);
-        if (inputGradients) {
-            System.arraycopy(replica.inputGradientBuffer(), 0, inputGradient, start(s) * inSize, examples * inSize);
+        for (int i = 0; i < inSizes.length; i++) {
+            if (inputGradients[i]) {
+                System.arraycopy(
+                        replica.inputGradientBuffer(i),
+                        0,
+                        inputGradient[i],
+                        start(s) * inSizes[i],
+                        examples * inSizes[i]);
+            }
         }
     }
 }

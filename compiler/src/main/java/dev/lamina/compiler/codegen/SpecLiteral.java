@@ -32,7 +32,7 @@ final class SpecLiteral {
 
     private SpecLiteral() {}
 
-    /** {@code new ModelSpec("toy", new InputSpec(Shape.of(4, 1), false), List.of(...), Optional.empty())}. */
+    /** {@code ModelSpec.sequential("toy", new InputSpec(Shape.of(4, 1), false), List.of(...), Optional.empty())}. */
     static CodeBlock of(ModelSpec spec) {
         CodeBlock.Builder code = CodeBlock.builder();
         code.add("new $T(\n", MODEL_SPEC).indent().indent();

@@ -11,7 +11,7 @@ public final class Lowering {
      * verified here so a disagreement fails loudly instead of producing a wrong model.
      */
     public static ModelSpec lower(ModelIr model) {
-        ModelSpec spec = new ModelSpec(
+        ModelSpec spec = ModelSpec.sequential(
                 model.name(),
                 model.input(),
                 model.layers().stream().map(CheckedLayer::spec).toList(),

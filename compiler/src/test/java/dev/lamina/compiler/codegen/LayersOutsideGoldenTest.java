@@ -28,12 +28,12 @@ class LayersOutsideGoldenTest {
     @EnumSource(Activation.class)
     void activationLayerMatchesTheFusedActivation(Activation activation) {
         Shape input = Shape.of(3, 4);
-        Model fused = create(new ModelSpec(
+        Model fused = create(ModelSpec.sequential(
                 "fused_" + activation.kerasName(),
                 new InputSpec(input, false),
                 List.of(new LayerSpec.Dense("d", 5, true, activation)),
                 Optional.empty()));
-        Model separate = create(new ModelSpec(
+        Model separate = create(ModelSpec.sequential(
                 "separate_" + activation.kerasName(),
                 new InputSpec(input, false),
                 List.of(
@@ -67,7 +67,7 @@ class LayersOutsideGoldenTest {
     @Test
     void dropoutInTrainingDropsAndScalesWithTheSameMaskBothWays() {
         int n = 1000;
-        Model model = create(new ModelSpec(
+        Model model = create(ModelSpec.sequential(
                 "drop",
                 new InputSpec(Shape.of(n), false),
                 List.of(new LayerSpec.Dropout("dropout", 0.5)),
@@ -97,7 +97,7 @@ class LayersOutsideGoldenTest {
 
     @Test
     void modelOfReshapesPassesDataAndGradientsThrough() {
-        Model model = create(new ModelSpec(
+        Model model = create(ModelSpec.sequential(
                 "reshapes",
                 new InputSpec(Shape.of(2, 3), false),
                 List.of(new LayerSpec.Flatten("flatten"), new LayerSpec.Reshape("reshape", List.of(3, 2))),
@@ -113,7 +113,7 @@ class LayersOutsideGoldenTest {
 
     @Test
     void outputsWrittenStraightIntoTheCallersArrayMatchTrainingOutputs() {
-        Model model = create(new ModelSpec(
+        Model model = create(ModelSpec.sequential(
                 "dense_then_reshape",
                 new InputSpec(Shape.of(4), false),
                 List.of(

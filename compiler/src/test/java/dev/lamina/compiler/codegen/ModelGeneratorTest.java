@@ -55,7 +55,7 @@ class ModelGeneratorTest {
     @Test
     void layerNamesThatEndCommentsOrHoldUnicodeEscapesCompile() {
         String closer = "x*/ class Evil { \\u002a/";
-        ModelSpec spec = new ModelSpec(
+        ModelSpec spec = ModelSpec.sequential(
                 "evil \\u000a System.exit(2);",
                 new InputSpec(Shape.of(4, 1), false),
                 List.of(
@@ -121,7 +121,7 @@ class ModelGeneratorTest {
 
     @Test
     void unknownLengthIsRefusedWithAHint() {
-        ModelSpec spec = new ModelSpec(
+        ModelSpec spec = ModelSpec.sequential(
                 "varlen",
                 new InputSpec(Shape.of(Shape.UNKNOWN, 3), false),
                 List.of(
@@ -144,7 +144,7 @@ class ModelGeneratorTest {
 
     @Test
     void inputGradientOfIdsThrowsAndBadIdsAreReported() {
-        ModelSpec spec = new ModelSpec(
+        ModelSpec spec = ModelSpec.sequential(
                 "ids",
                 new InputSpec(Shape.of(3), true),
                 List.of(new LayerSpec.Embedding("emb", 5, 2), new LayerSpec.Flatten("f")),
@@ -186,7 +186,7 @@ class ModelGeneratorTest {
     }
 
     private static ModelSpec toyNamed(String model, String layer) {
-        return new ModelSpec(
+        return ModelSpec.sequential(
                 model,
                 new InputSpec(Shape.of(4, 1), false),
                 List.of(new LayerSpec.Conv1D(layer, 1, 2, 1, Padding.VALID, 1, false, Activation.LINEAR)),

@@ -108,7 +108,7 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
         }
         OptimizerSpec optimizer = optimizer(training.get(1), training.get(2));
         ModelSpec spec =
-                new ModelSpec("differential", inputSpec, stack, Optional.of(new TrainingSpec(loss, optimizer)));
+                ModelSpec.sequential("differential", inputSpec, stack, Optional.of(new TrainingSpec(loss, optimizer)));
         return new RandomStack(spec, 1 + training.get(3) % 3, dataSeed);
     }
 
@@ -194,7 +194,7 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
     }
 
     private static Shape outputOf(InputSpec input, List<LayerSpec> stack) {
-        List<Shape> shapes = new ModelSpec("check", input, stack, Optional.empty()).shapes();
+        List<Shape> shapes = ModelSpec.sequential("check", input, stack, Optional.empty()).shapes();
         return shapes.get(shapes.size() - 1);
     }
 

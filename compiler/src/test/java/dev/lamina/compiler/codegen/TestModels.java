@@ -19,7 +19,7 @@ final class TestModels {
      * twice, global average pooling, dropout 0.5, dense 4 softmax.
      */
     static ModelSpec activityCnn() {
-        return new ModelSpec(
+        return ModelSpec.sequential(
                 "activity_cnn",
                 new InputSpec(Shape.of(511, 2), false),
                 List.of(
@@ -36,7 +36,7 @@ final class TestModels {
 
     /** The seed toy: 4 steps, 1 channel, conv1d with 1 filter of kernel 2 and no bias. */
     static ModelSpec seedToy() {
-        return new ModelSpec(
+        return ModelSpec.sequential(
                 "toy",
                 new InputSpec(Shape.of(4, 1), false),
                 List.of(new LayerSpec.Conv1D("c1d", 1, 2, 1, Padding.VALID, 1, false, Activation.LINEAR)),

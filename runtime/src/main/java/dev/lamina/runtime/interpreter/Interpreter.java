@@ -12,25 +12,30 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Runs any {@link ModelSpec} with one generic {@link Layer} per layer spec: the reference the
- * generated classes are compared with. Inputs of unknown length work: the steps come from the size
- * of each batch. Buffers between layers are sized per input shape and batch size and reused while
- * these stay the same.
+ * Runs any {@link ModelSpec} graph with one generic {@link Layer} per node: the reference the
+ * generated classes are compared with. Nodes run in the spec's topological order; backward runs
+ * them in reverse, and a tensor read by several nodes receives the sum of their gradients. Inputs
+ * of unknown length work: the steps come from the size of each batch. Buffers are sized per input
+ * shapes and batch size and reused while these stay the same.
  */
 public final class Interpreter extends AbstractModel {
     private final List<Layer> layers;
-    /** outputs[i]: the output of layer i in the last pass. */
-    private float[][] outputs = new float[0][];
-    /** gradients[i]: d(loss)/d(output of layer i) in the last backward pass. */
-    private float[][] gradients = new float[0][];
+    private final GradientRouting routing;
+    /** inputsOf[n]: the arrays node n reads, refreshed before each pass. */
+    private final float[][][] inputsOf;
+    /** Tensor values of the last pass: the caller's input arrays, then each node's output buffer. */
+    private float[][] values;
+    /** gradientsOf[n]: where node n writes d(loss)/d(each input), per slot (null: not wanted). */
+    private float[][][] gradientsOf;
+    /** d(loss)/d(each tensor) of the last backward pass. */
+    private float[][] gradients;
 
-    private float[] inputGradient = new float[0];
-    private Shape preparedInput;
+    private List<Shape> preparedInputs;
     private int preparedBatch;
 
     /**
      * An interpreter for {@code spec} whose parameters are initialized from {@code seed} (Keras's
-     * initializers, in layer order, kernel before bias).
+     * initializers, in node order, kernel before bias).
      */
     public Interpreter(ModelSpec spec, long seed) {
         this(spec, createLayers(spec));
@@ -40,13 +45,18 @@ public final class Interpreter extends AbstractModel {
     private Interpreter(ModelSpec spec, List<Layer> layers) {
         super(spec, parametersOf(layers));
         this.layers = layers;
+        this.routing = new GradientRouting(spec);
+        this.inputsOf = new float[layers.size()][][];
+        for (int n = 0; n < layers.size(); n++) {
+            inputsOf[n] = new float[spec.nodes().get(n).inputs().size()][];
+        }
+        this.values = new float[spec.tensorCount()][];
     }
 
     private static List<Layer> createLayers(ModelSpec spec) {
-        List<Shape> shapes = spec.shapes();
         List<Layer> layers = new ArrayList<>();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            layers.add(Layers.create(spec.layers().get(i), shapes.get(i)));
+        for (int n = 0; n < spec.nodes().size(); n++) {
+            layers.add(Layers.create(spec.nodes().get(n).layer(), spec.inputShapes(n)));
         }
         return List.copyOf(layers);
     }
@@ -59,16 +69,6 @@ public final class Interpreter extends AbstractModel {
         return parameters;
     }
 
-    @Override
-    public Shape inputShape() {
-        return spec().input().shape();
-    }
-
-    @Override
-    public Shape outputShape() {
-        return spec().outputShape();
-    }
-
     /**
      * A replica for one shard of a batch: its layers hold their own parameter arrays, into which the
      * model's values are copied before each of its passes.
@@ -79,62 +79,77 @@ public final class Interpreter extends AbstractModel {
     }
 
     @Override
-    protected void forwardInference(float[] x, int batch, float[] y) {
+    protected void forwardInference(float[][] x, int batch, float[] y) {
         float[] output = run(x, batch, null);
         System.arraycopy(output, 0, y, 0, outputCount(x, batch));
     }
 
     @Override
-    protected float[] forwardTraining(float[] x, int batch) {
+    protected float[] forwardTraining(float[][] x, int batch) {
         return run(x, batch, dropoutInTraining() ? dropoutRandom() : null);
     }
 
-    /** The forward pass; returns the last layer's output buffer (or x for a model without layers). */
-    private float[] run(float[] x, int batch, SplittableRandom dropout) {
+    /** The forward pass; returns the output tensor's array. */
+    private float[] run(float[][] x, int batch, SplittableRandom dropout) {
         prepare(x, batch);
-        float[] input = x;
-        for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).forward(input, outputs[i], dropout);
-            input = outputs[i];
+        System.arraycopy(x, 0, values, 0, x.length);
+        for (int n = 0; n < layers.size(); n++) {
+            gather(n);
+            layers.get(n).forward(inputsOf[n], values[spec().tensorOfNode(n)], dropout);
         }
-        return input;
+        return values[routing.outputTensor()];
     }
 
-    @Override
-    protected void backward(float[] x, float[] outputGradient, int batch) {
-        float[] dy = outputGradient;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            float[] in = i == 0 ? x : outputs[i - 1];
-            float[] dx = i > 0 ? gradients[i - 1] : (spec().input().integerIds() ? null : inputGradient);
-            layers.get(i).backward(in, outputs[i], dy, dx);
-            dy = dx;
-        }
-        if (layers.isEmpty()) {
-            System.arraycopy(outputGradient, 0, inputGradient, 0, inputGradient.length);
+    private void gather(int n) {
+        int[] reads = routing.reads(n);
+        for (int slot = 0; slot < reads.length; slot++) {
+            inputsOf[n][slot] = values[reads[slot]];
         }
     }
 
     @Override
-    protected float[] inputGradientBuffer() {
-        return inputGradient;
+    protected void backward(float[][] x, float[] outputGradient, int batch) {
+        System.arraycopy(x, 0, values, 0, x.length);
+        for (int t = spec().tensorCount() - 1; t >= 0; t--) {
+            routing.collect(t, gradients, gradientsOf, outputGradient);
+            int n = t - spec().inputs().size();
+            if (n >= 0 && routing.reachesOutput(n)) {
+                gather(n);
+                layers.get(n).backward(inputsOf[n], values[t], gradients[t], gradientsOf[n]);
+            }
+        }
     }
 
-    /** Sizes every buffer for this batch: once per input shape and batch size. */
-    private void prepare(float[] x, int batch) {
-        Shape input = inputShapeFor(x, batch);
-        if (batch == preparedBatch && input.equals(preparedInput)) {
+    @Override
+    protected float[] inputGradientBuffer(int input) {
+        return gradients[input];
+    }
+
+    /** Sizes every buffer for this batch: once per input shapes and batch size. */
+    private void prepare(float[][] x, int batch) {
+        List<Shape> inputs = inputShapesFor(x, batch);
+        if (batch == preparedBatch && inputs.equals(preparedInputs)) {
             return;
         }
-        outputs = new float[layers.size()][];
-        gradients = new float[layers.size()][];
-        Shape shape = input;
-        for (int i = 0; i < layers.size(); i++) {
-            shape = layers.get(i).prepare(shape, batch);
-            outputs[i] = new float[batch * shape.size()];
-            gradients[i] = new float[batch * shape.size()];
+        List<Shape> shapes = new ArrayList<>(inputs);
+        int[] sizes = new int[spec().tensorCount()];
+        for (int i = 0; i < inputs.size(); i++) {
+            sizes[i] = batch * inputs.get(i).size();
         }
-        inputGradient = new float[batch * input.size()];
-        preparedInput = input;
+        for (int n = 0; n < layers.size(); n++) {
+            List<Shape> in = new ArrayList<>();
+            for (int tensor : routing.reads(n)) {
+                in.add(shapes.get(tensor));
+            }
+            Shape out = layers.get(n).prepare(in, batch);
+            shapes.add(out);
+            int t = spec().tensorOfNode(n);
+            sizes[t] = batch * out.size();
+            values[t] = new float[sizes[t]];
+        }
+        gradients = new float[spec().tensorCount()][];
+        gradientsOf = routing.allocate(sizes, gradients);
+        preparedInputs = List.copyOf(inputs);
         preparedBatch = batch;
     }
 }

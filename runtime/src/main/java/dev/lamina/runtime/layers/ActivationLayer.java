@@ -4,7 +4,7 @@ import dev.lamina.runtime.spec.LayerSpec;
 import java.util.SplittableRandom;
 
 /** {@code activation}: applies its activation to every value (softmax on the last axis). */
-public final class ActivationLayer extends Layer {
+public final class ActivationLayer extends UnaryLayer {
     private final LayerSpec.ActivationLayer spec;
 
     public ActivationLayer(LayerSpec.ActivationLayer spec) {

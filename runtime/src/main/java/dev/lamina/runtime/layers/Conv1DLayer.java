@@ -4,6 +4,7 @@ import dev.lamina.runtime.Initializer;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
+import dev.lamina.runtime.spec.WindowRule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,7 +14,7 @@ import java.util.SplittableRandom;
  * channels, filters), bias (filters). Output step {@code t} with tap {@code j} reads input step
  * {@code t*s + j*d - left}; steps outside the input are the padding's zeros.
  */
-public final class Conv1DLayer extends Layer {
+public final class Conv1DLayer extends UnaryLayer {
     private final LayerSpec.Conv1D spec;
     private final int channels;
     private final Parameter kernel;
@@ -45,7 +46,7 @@ public final class Conv1DLayer extends Layer {
     protected void resize() {
         steps = inputShape().dim(0);
         outSteps = outputShape().dim(0);
-        left = Windows.leftPadding(spec.padding(), steps, outSteps, spec.effectiveKernel(), spec.strides());
+        left = (int) WindowRule.leftPadding(steps, spec.effectiveKernel(), spec.strides(), spec.padding());
         preActivation = new float[outputCount()];
     }
 

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * {@code dense} on the last axis: every row of {@code in} features (one per example, or one per step
  * of a rank-2 example) becomes {@code units} values. Kernel (in, units), bias (units).
  */
-public final class DenseLayer extends Layer {
+public final class DenseLayer extends UnaryLayer {
     private final LayerSpec.Dense spec;
     private final int in;
     private final Parameter kernel;

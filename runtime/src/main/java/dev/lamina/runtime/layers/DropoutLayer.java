@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * {@code dropout} (inverted): in training with dropout on, each value is kept with probability
  * {@code 1 - rate} and scaled by {@code 1 / (1 - rate)}, else zeroed; otherwise the identity.
  */
-public final class DropoutLayer extends Layer {
+public final class DropoutLayer extends UnaryLayer {
     private final LayerSpec.Dropout spec;
     /** Per value: 0 (dropped) or 1/(1-rate) (kept) in the last pass; all ones when it was off. */
     private float[] mask = new float[0];

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * its row of the embeddings (input_dim, output_dim). Gradients are scatter-added into the rows that
  * were used; ids have no gradient.
  */
-public final class EmbeddingLayer extends Layer {
+public final class EmbeddingLayer extends UnaryLayer {
     private final LayerSpec.Embedding spec;
     private final Parameter embeddings;
 

@@ -5,7 +5,7 @@ import dev.lamina.runtime.spec.PoolKind;
 import java.util.SplittableRandom;
 
 /** {@code global_max_pooling1d} / {@code global_average_pooling1d}: (steps, channels) to (channels). */
-public final class GlobalPooling1DLayer extends Layer {
+public final class GlobalPooling1DLayer extends UnaryLayer {
     private final LayerSpec.GlobalPooling1D spec;
     private int[] argmax = new int[0];
     private int steps;

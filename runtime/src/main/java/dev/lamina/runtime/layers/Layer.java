@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * One interpreted layer: forward and backward passes over a batch of flat, channels-last examples.
- * A layer owns its parameters, their gradients and its scratch buffers; it never looks at its
- * neighbours. Before a pass, {@link #prepare} gives it the concrete per-example input shape and the
- * batch size; buffers are resized only when these change.
+ * One interpreted layer: forward and backward passes over a batch of flat, channels-last examples,
+ * reading one input ({@link UnaryLayer}) or several (a merge). A layer owns its parameters, their
+ * gradients and its scratch buffers; it never looks at its neighbours. Before a pass, {@link
+ * #prepare} gives it the concrete per-example input shapes and the batch size; buffers are resized
+ * only when these change.
  */
 public abstract class Layer {
     private final LayerSpec spec;
-    private Shape inputShape;
+    private List<Shape> inputShapes;
     private Shape outputShape;
     private int batch;
 
@@ -30,19 +31,19 @@ public abstract class Layer {
         return spec.name();
     }
 
-    /** The layer's trainable parameters, kernel before bias. */
+    /** The layer's parameters, kernel before bias. */
     public List<Parameter> parameters() {
         return List.of();
     }
 
     /**
-     * Fixes the concrete per-example input shape (every dimension known) and the batch size of the
-     * next passes and returns the per-example output shape.
+     * Fixes the concrete per-example input shapes (every dimension known) and the batch size of the
+     * next passes and returns the per-example output shape, by the layer's rule in its spec.
      */
-    public final Shape prepare(Shape input, int batch) {
-        if (batch != this.batch || !input.equals(inputShape)) {
-            this.outputShape = spec.outputShape(input);
-            this.inputShape = input;
+    public final Shape prepare(List<Shape> inputs, int batch) {
+        if (batch != this.batch || !inputs.equals(inputShapes)) {
+            this.outputShape = spec.outputShape(inputs);
+            this.inputShapes = List.copyOf(inputs);
             this.batch = batch;
             resize();
         }
@@ -52,8 +53,9 @@ public abstract class Layer {
     /** Called by {@link #prepare} when the shapes or the batch size change, to size scratch buffers. */
     protected void resize() {}
 
-    protected final Shape inputShape() {
-        return inputShape;
+    /** The prepared per-example shapes of the inputs, in order. */
+    protected final List<Shape> inputShapes() {
+        return inputShapes;
     }
 
     protected final Shape outputShape() {
@@ -64,32 +66,27 @@ public abstract class Layer {
         return batch;
     }
 
-    /** Number of input values of the prepared batch. */
-    protected final int inputCount() {
-        return batch * inputShape.size();
-    }
-
     /** Number of output values of the prepared batch. */
     protected final int outputCount() {
         return batch * outputShape.size();
     }
 
     /**
-     * Computes {@code y} from {@code x} for the prepared batch.
+     * Computes {@code y} from the inputs (one array per input, in order) for the prepared batch.
      *
      * @param dropout the random stream for dropout masks, or null when dropout is off (inference, or
      *     training with dropout switched off)
      */
-    public abstract void forward(float[] x, float[] y, SplittableRandom dropout);
+    public abstract void forward(float[][] inputs, float[] y, SplittableRandom dropout);
 
     /**
      * Back-propagates through the last {@link #forward}: adds d(loss)/d(parameter) into every
-     * parameter gradient and writes d(loss)/d(x) into {@code dx}.
+     * parameter gradient and writes d(loss)/d(input i) into {@code dx[i]}.
      *
-     * @param x the input of the last forward pass
+     * @param inputs the inputs of the last forward pass
      * @param y its output
      * @param dy d(loss)/d(y); the layer may overwrite it
-     * @param dx receives d(loss)/d(x), or null when the input gradient is not wanted
+     * @param dx receives d(loss)/d(each input); an entry is null when that gradient is not wanted
      */
-    public abstract void backward(float[] x, float[] y, float[] dy, float[] dx);
+    public abstract void backward(float[][] inputs, float[] y, float[] dy, float[][] dx);
 }

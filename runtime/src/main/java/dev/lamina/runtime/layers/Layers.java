@@ -2,40 +2,77 @@ package dev.lamina.runtime.layers;
 
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
+import java.util.List;
 
 /** Creates the interpreted layer of a {@link LayerSpec}. */
 public final class Layers {
     private Layers() {}
 
     /**
-     * The layer for {@code spec} taking per-example inputs of shape {@code input} (the steps may be
-     * unknown; the dimensions that size parameters must be known).
+     * The layer for {@code spec} taking per-example inputs of shapes {@code inputs} (the steps may
+     * be unknown; the dimensions that size parameters must be known).
      */
-    public static Layer create(LayerSpec spec, Shape input) {
-        if (spec instanceof LayerSpec.Conv1D conv) {
-            return new Conv1DLayer(conv, input);
-        }
-        if (spec instanceof LayerSpec.Dense dense) {
-            return new DenseLayer(dense, input);
-        }
-        if (spec instanceof LayerSpec.Pooling1D pooling) {
-            return new Pooling1DLayer(pooling);
-        }
-        if (spec instanceof LayerSpec.GlobalPooling1D pooling) {
-            return new GlobalPooling1DLayer(pooling);
-        }
-        if (spec instanceof LayerSpec.Dropout dropout) {
-            return new DropoutLayer(dropout);
-        }
-        if (spec instanceof LayerSpec.ActivationLayer activation) {
-            return new ActivationLayer(activation);
-        }
-        if (spec instanceof LayerSpec.Embedding embedding) {
-            return new EmbeddingLayer(embedding);
-        }
-        if (spec instanceof LayerSpec.RepeatVector repeat) {
-            return new RepeatVectorLayer(repeat);
-        }
-        return new ReshapeLayer(spec);
+    public static Layer create(LayerSpec spec, List<Shape> inputs) {
+        return spec.accept(new LayerSpec.Visitor<Layer>() {
+            @Override
+            public Layer conv1d(LayerSpec.Conv1D layer) {
+                return new Conv1DLayer(layer, inputs.get(0));
+            }
+
+            @Override
+            public Layer dense(LayerSpec.Dense layer) {
+                return new DenseLayer(layer, inputs.get(0));
+            }
+
+            @Override
+            public Layer pooling1d(LayerSpec.Pooling1D layer) {
+                return new Pooling1DLayer(layer);
+            }
+
+            @Override
+            public Layer globalPooling1d(LayerSpec.GlobalPooling1D layer) {
+                return new GlobalPooling1DLayer(layer);
+            }
+
+            @Override
+            public Layer flatten(LayerSpec.Flatten layer) {
+                return new ReshapeLayer(layer);
+            }
+
+            @Override
+            public Layer dropout(LayerSpec.Dropout layer) {
+                return new DropoutLayer(layer);
+            }
+
+            @Override
+            public Layer activation(LayerSpec.ActivationLayer layer) {
+                return new ActivationLayer(layer);
+            }
+
+            @Override
+            public Layer embedding(LayerSpec.Embedding layer) {
+                return new EmbeddingLayer(layer);
+            }
+
+            @Override
+            public Layer repeatVector(LayerSpec.RepeatVector layer) {
+                return new RepeatVectorLayer(layer);
+            }
+
+            @Override
+            public Layer reshape(LayerSpec.Reshape layer) {
+                return new ReshapeLayer(layer);
+            }
+
+            @Override
+            public Layer merge(LayerSpec.Merge layer) {
+                return new MergeLayer(layer);
+            }
+
+            @Override
+            public Layer concatenate(LayerSpec.Concatenate layer) {
+                return new ConcatenateLayer(layer);
+            }
+        });
     }
 }

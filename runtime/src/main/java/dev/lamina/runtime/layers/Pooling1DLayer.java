@@ -1,5 +1,6 @@
 package dev.lamina.runtime.layers;
 
+import dev.lamina.runtime.spec.WindowRule;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.PoolKind;
 import java.util.Arrays;
@@ -10,7 +11,7 @@ import java.util.SplittableRandom;
  * channel. A window covers the input steps {@code [t*s - left, t*s - left + pool)} that exist:
  * padding never wins a maximum and averages divide by the number of real steps.
  */
-public final class Pooling1DLayer extends Layer {
+public final class Pooling1DLayer extends UnaryLayer {
     private final LayerSpec.Pooling1D spec;
     private int[] argmax = new int[0];
     private int steps;
@@ -28,7 +29,7 @@ public final class Pooling1DLayer extends Layer {
         steps = inputShape().dim(0);
         channels = inputShape().dim(1);
         outSteps = outputShape().dim(0);
-        left = Windows.leftPadding(spec.padding(), steps, outSteps, spec.poolSize(), spec.strides());
+        left = (int) WindowRule.leftPadding(steps, spec.poolSize(), spec.strides(), spec.padding());
         argmax = spec.kind() == PoolKind.MAX ? new int[outputCount()] : new int[0];
     }
 

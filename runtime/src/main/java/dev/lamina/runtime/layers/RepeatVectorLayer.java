@@ -4,7 +4,7 @@ import dev.lamina.runtime.spec.LayerSpec;
 import java.util.SplittableRandom;
 
 /** {@code repeat_vector}: (features) to (n, features); the backward pass sums the n copies. */
-public final class RepeatVectorLayer extends Layer {
+public final class RepeatVectorLayer extends UnaryLayer {
     private final LayerSpec.RepeatVector spec;
 
     public RepeatVectorLayer(LayerSpec.RepeatVector spec) {

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * {@code flatten} and {@code reshape}: the values keep their row-major order, only the shape
  * changes, so both passes copy.
  */
-public final class ReshapeLayer extends Layer {
+public final class ReshapeLayer extends UnaryLayer {
     public ReshapeLayer(LayerSpec spec) {
         super(spec);
         if (!(spec instanceof LayerSpec.Flatten) && !(spec instanceof LayerSpec.Reshape)) {

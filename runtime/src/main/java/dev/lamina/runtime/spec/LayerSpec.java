@@ -6,21 +6,160 @@ import java.util.Objects;
 /**
  * One layer of a model with its options resolved (Keras semantics). Each layer states its own shape
  * rule in {@link #outputShape} and its parameter count in {@link #parameterCount}; both throw
- * {@link IllegalArgumentException} for an input they cannot take (the compiler's checker reports
- * those cases as diagnostics before a spec ever reaches the runtime).
+ * {@link IllegalArgumentException} for inputs they cannot take (the compiler's checker reports
+ * those cases as diagnostics before a spec ever reaches the runtime). Code that handles every kind
+ * goes through {@link #accept}, so adding a kind makes javac list each place that must handle it.
  */
-public sealed interface LayerSpec {
+public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, LayerSpec.Concatenate {
     /** The layer's unique name within its model, e.g. {@code conv1d_1}. */
     String name();
 
-    /** The per-example output shape for a per-example input shape. */
-    Shape outputShape(Shape input);
+    /** The per-example output shape for the per-example shapes of its inputs, in order. */
+    Shape outputShape(List<Shape> inputs);
 
-    /** Number of trainable parameters for a per-example input shape. */
-    long parameterCount(Shape input);
+    /** Number of parameters for the per-example shapes of its inputs. */
+    long parameterCount(List<Shape> inputs);
 
     /** The Keras type name, e.g. {@code conv1d}. */
     String typeName();
+
+    /** Whether the layer takes a list of inputs (a merge) rather than exactly one. */
+    default boolean isMerge() {
+        return !(this instanceof Unary);
+    }
+
+    /** Calls the visitor's method for this kind of layer. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of layer. */
+    interface Visitor<R> {
+        R conv1d(Conv1D layer);
+
+        R dense(Dense layer);
+
+        R pooling1d(Pooling1D layer);
+
+        R globalPooling1d(GlobalPooling1D layer);
+
+        R flatten(Flatten layer);
+
+        R dropout(Dropout layer);
+
+        R activation(ActivationLayer layer);
+
+        R embedding(Embedding layer);
+
+        R repeatVector(RepeatVector layer);
+
+        R reshape(Reshape layer);
+
+        R merge(Merge layer);
+
+        R concatenate(Concatenate layer);
+    }
+
+    /** A layer with exactly one input. */
+    sealed interface Unary extends LayerSpec
+            permits Conv1D,
+                    Dense,
+                    Pooling1D,
+                    GlobalPooling1D,
+                    Flatten,
+                    Dropout,
+                    ActivationLayer,
+                    Embedding,
+                    RepeatVector,
+                    Reshape {
+        /** The per-example output shape for a per-example input shape. */
+        Shape outputShape(Shape input);
+
+        /** Number of parameters for a per-example input shape. */
+        long parameterCount(Shape input);
+
+        @Override
+        default Shape outputShape(List<Shape> inputs) {
+            return outputShape(only(this, inputs));
+        }
+
+        @Override
+        default long parameterCount(List<Shape> inputs) {
+            return parameterCount(only(this, inputs));
+        }
+
+        private static Shape only(LayerSpec layer, List<Shape> inputs) {
+            if (inputs.size() != 1) {
+                throw new IllegalArgumentException(layer.name() + " (" + layer.typeName()
+                        + ") takes exactly one input, got " + inputs.size());
+            }
+            return inputs.get(0);
+        }
+    }
+
+    /**
+     * An element-wise merge ({@code add}, {@code subtract}, {@code multiply}, {@code average},
+     * {@code maximum}, {@code minimum}): shapes combine by {@link MergeRule#elementwise}.
+     */
+    record Merge(String name, MergeKind kind) implements LayerSpec {
+        public Merge {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public Shape outputShape(List<Shape> inputs) {
+            if (inputs.isEmpty() || (kind == MergeKind.SUBTRACT && inputs.size() != 2)) {
+                throw new IllegalArgumentException(name + " (" + typeName() + ") takes "
+                        + (kind == MergeKind.SUBTRACT ? "exactly 2 inputs" : "at least one input") + ", got "
+                        + inputs.size());
+            }
+            return MergeRule.elementwise(inputs);
+        }
+
+        @Override
+        public long parameterCount(List<Shape> inputs) {
+            return 0;
+        }
+
+        @Override
+        public String typeName() {
+            return kind.kerasName();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.merge(this);
+        }
+    }
+
+    /** {@code concatenate} on a Keras axis (batch included; -1 the last): {@link MergeRule#concatenate}. */
+    record Concatenate(String name, int axis) implements LayerSpec {
+        public Concatenate {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public Shape outputShape(List<Shape> inputs) {
+            if (inputs.isEmpty()) {
+                throw new IllegalArgumentException(name + " (concatenate) takes at least one input");
+            }
+            return MergeRule.concatenate(inputs, axis);
+        }
+
+        @Override
+        public long parameterCount(List<Shape> inputs) {
+            return 0;
+        }
+
+        @Override
+        public String typeName() {
+            return "concatenate";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.concatenate(this);
+        }
+    }
 
     /** {@code conv1d}: input (steps, channels), kernel (kernel_size, channels, filters). */
     record Conv1D(
@@ -32,7 +171,7 @@ public sealed interface LayerSpec {
             int dilationRate,
             boolean useBias,
             Activation activation)
-            implements LayerSpec {
+            implements Unary {
         public Conv1D {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(padding, "padding");
@@ -65,10 +204,15 @@ public sealed interface LayerSpec {
         public String typeName() {
             return "conv1d";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.conv1d(this);
+        }
     }
 
     /** {@code dense} on the last axis: kernel (in_features, units). */
-    record Dense(String name, int units, boolean useBias, Activation activation) implements LayerSpec {
+    record Dense(String name, int units, boolean useBias, Activation activation) implements Unary {
         public Dense {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(activation, "activation");
@@ -91,10 +235,15 @@ public sealed interface LayerSpec {
         public String typeName() {
             return "dense";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.dense(this);
+        }
     }
 
     /** {@code max_pooling1d} / {@code average_pooling1d}; same-padded averages count real cells only. */
-    record Pooling1D(String name, PoolKind kind, int poolSize, int strides, Padding padding) implements LayerSpec {
+    record Pooling1D(String name, PoolKind kind, int poolSize, int strides, Padding padding) implements Unary {
         public Pooling1D {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");
@@ -120,10 +269,15 @@ public sealed interface LayerSpec {
         public String typeName() {
             return kind == PoolKind.MAX ? "max_pooling1d" : "average_pooling1d";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pooling1d(this);
+        }
     }
 
     /** {@code global_max_pooling1d} / {@code global_average_pooling1d}: (steps, channels) to (channels). */
-    record GlobalPooling1D(String name, PoolKind kind) implements LayerSpec {
+    record GlobalPooling1D(String name, PoolKind kind) implements Unary {
         public GlobalPooling1D {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");
@@ -144,10 +298,15 @@ public sealed interface LayerSpec {
         public String typeName() {
             return kind == PoolKind.MAX ? "global_max_pooling1d" : "global_average_pooling1d";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.globalPooling1d(this);
+        }
     }
 
     /** {@code flatten}: every dimension must be known. */
-    record Flatten(String name) implements LayerSpec {
+    record Flatten(String name) implements Unary {
         public Flatten {
             Objects.requireNonNull(name, "name");
         }
@@ -169,10 +328,15 @@ public sealed interface LayerSpec {
         public String typeName() {
             return "flatten";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.flatten(this);
+        }
     }
 
     /** {@code dropout}: zeroes a fraction {@code rate} in training and scales the rest by 1/(1-rate). */
-    record Dropout(String name, double rate) implements LayerSpec {
+    record Dropout(String name, double rate) implements Unary {
         public Dropout {
             Objects.requireNonNull(name, "name");
         }
@@ -191,10 +355,15 @@ public sealed interface LayerSpec {
         public String typeName() {
             return "dropout";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.dropout(this);
+        }
     }
 
     /** {@code activation}: applies an activation to its input. */
-    record ActivationLayer(String name, Activation activation) implements LayerSpec {
+    record ActivationLayer(String name, Activation activation) implements Unary {
         public ActivationLayer {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(activation, "activation");
@@ -214,10 +383,15 @@ public sealed interface LayerSpec {
         public String typeName() {
             return "activation";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.activation(this);
+        }
     }
 
     /** {@code embedding}: integer ids to vectors, embeddings (input_dim, output_dim). */
-    record Embedding(String name, int inputDim, int outputDim) implements LayerSpec {
+    record Embedding(String name, int inputDim, int outputDim) implements Unary {
         public Embedding {
             Objects.requireNonNull(name, "name");
         }
@@ -238,10 +412,15 @@ public sealed interface LayerSpec {
         public String typeName() {
             return "embedding";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.embedding(this);
+        }
     }
 
     /** {@code repeat_vector}: (features) to (n, features). */
-    record RepeatVector(String name, int n) implements LayerSpec {
+    record RepeatVector(String name, int n) implements Unary {
         public RepeatVector {
             Objects.requireNonNull(name, "name");
         }
@@ -261,10 +440,15 @@ public sealed interface LayerSpec {
         public String typeName() {
             return "repeat_vector";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.repeatVector(this);
+        }
     }
 
     /** {@code reshape} to a target shape with the same number of elements. */
-    record Reshape(String name, List<Integer> targetShape) implements LayerSpec {
+    record Reshape(String name, List<Integer> targetShape) implements Unary {
         public Reshape {
             Objects.requireNonNull(name, "name");
             targetShape = List.copyOf(targetShape);
@@ -289,6 +473,11 @@ public sealed interface LayerSpec {
         @Override
         public String typeName() {
             return "reshape";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reshape(this);
         }
     }
 }

@@ -25,24 +25,13 @@ final class Shapes {
         }
     }
 
-    /**
-     * Output length of a sliding window of span {@code span} over {@code length} steps (Keras):
-     * valid {@code floor((L - span) / s) + 1}, same and causal {@code ceil(L / s)}.
-     */
+    /** Output length of a sliding window ({@link WindowRule#outputLength}); rejects a window that does not fit. */
     static int windowedLength(LayerSpec layer, int length, int span, int strides, Padding padding) {
-        long out = outputLength(length, span, strides, padding);
+        long out = WindowRule.outputLength(length, span, strides, padding);
         if (out < 1) {
             throw new IllegalArgumentException(layer.name() + " (" + layer.typeName() + "): a window of " + span
                     + " steps does not fit in " + length + " steps");
         }
         return (int) out;
-    }
-
-    /** The unchecked rule of {@link #windowedLength}; may be zero or negative. */
-    static long outputLength(long length, long span, long strides, Padding padding) {
-        return switch (padding) {
-            case VALID -> Math.floorDiv(length - span, strides) + 1;
-            case SAME, CAUSAL -> (length + strides - 1) / strides;
-        };
     }
 }

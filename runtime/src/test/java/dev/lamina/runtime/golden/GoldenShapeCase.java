@@ -6,17 +6,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One {@code shapes-v1} case: either the expected shapes and parameter counts, or the layer index
- * and kind of the expected rejection ({@code rank}, {@code too_short}, {@code unknown_dim}, {@code
- * option}, {@code size}).
+ * One {@code shapes-v1} or {@code shapes-v2} case: either the expected shapes and parameter counts,
+ * or the layer index and kind of the expected rejection ({@code rank}, {@code too_short}, {@code
+ * unknown_dim}, {@code option}, {@code size}, {@code undefined}, {@code merge}). {@code model} is
+ * null when the case needs something Lamina does not have yet ({@link #unsupported()}).
  */
 public record GoldenShapeCase(
         String name,
-        ModelSpec model,
+        GoldenModel model,
         List<Shape> expectShapes,
         List<Long> expectParams,
         long expectTotalParams,
-        Optional<ExpectedError> expectError) {
+        Optional<ExpectedError> expectError,
+        Optional<String> unsupported) {
 
     public record ExpectedError(int layer, String kind) {}
 

@@ -106,7 +106,7 @@ class FiniteDifferenceTest {
     }
 
     private static void check(Shape input, boolean ids, List<LayerSpec> layers, LossKind lossKind, long seed) {
-        ModelSpec spec = new ModelSpec("fd", new InputSpec(input, ids), layers, Optional.empty());
+        ModelSpec spec = ModelSpec.sequential("fd", new InputSpec(input, ids), layers, Optional.empty());
         Interpreter model = new Interpreter(spec, seed);
         model.setLoss(Loss.of(lossKind));
         model.setDropoutInTraining(false);

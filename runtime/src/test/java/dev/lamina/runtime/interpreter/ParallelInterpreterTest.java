@@ -44,7 +44,7 @@ class ParallelInterpreterTest {
     @Test
     void inputsOfUnknownLengthShardByTheirConcreteLength() {
         ModelSpec fixed = ShardingModels.softmaxClassifier();
-        ModelSpec spec = new ModelSpec(
+        ModelSpec spec = ModelSpec.sequential(
                 "Variable", new InputSpec(Shape.of(Shape.UNKNOWN, 4), false), fixed.layers(), fixed.training());
         int batch = 32;
         new ShardingCheck(
@@ -68,7 +68,7 @@ class ParallelInterpreterTest {
         Interpreter model = new Interpreter(ShardingModels.convWithDropout(), SEED);
         assertThat(model.shards(new float[15 * 64 * 4], 15)).isEqualTo(1);
         assertThat(model.shards(new float[24 * 64 * 4], 24)).isEqualTo(2);
-        ModelSpec toy = new ModelSpec(
+        ModelSpec toy = ModelSpec.sequential(
                 "toy",
                 new InputSpec(Shape.of(4, 1), false),
                 List.of(new LayerSpec.Dense("d", 1, false, Activation.LINEAR)),
@@ -78,7 +78,7 @@ class ParallelInterpreterTest {
 
     @Test
     void aShardsFailureReachesTheCallerWithItsMessage() {
-        ModelSpec spec = new ModelSpec(
+        ModelSpec spec = ModelSpec.sequential(
                 "Tokens",
                 new InputSpec(Shape.of(64), true),
                 List.of(

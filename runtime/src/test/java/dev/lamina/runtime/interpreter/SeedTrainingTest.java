@@ -23,7 +23,7 @@ class SeedTrainingTest {
     private static final float[] TOY_X = {0, 3, 4, 5};
 
     private static Model conv(int steps, int channels, int filters, int kernelSize) {
-        ModelSpec spec = new ModelSpec(
+        ModelSpec spec = ModelSpec.sequential(
                 "seed",
                 new InputSpec(Shape.of(steps, channels), false),
                 List.of(new LayerSpec.Conv1D(

@@ -28,7 +28,7 @@ class WeightsTest {
 
     private static Model model(int filters, int units, long seed) {
         return new Interpreter(
-                new ModelSpec(
+                ModelSpec.sequential(
                         "m",
                         new InputSpec(Shape.of(6, 2), false),
                         List.of(

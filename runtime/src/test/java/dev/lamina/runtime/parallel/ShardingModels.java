@@ -26,7 +26,7 @@ public final class ShardingModels {
 
     /** Conv, relu, max pooling, conv, flatten, dropout and a linear dense, trained with mse. */
     public static ModelSpec convWithDropout() {
-        return new ModelSpec(
+        return ModelSpec.sequential(
                 "ConvWithDropout",
                 new InputSpec(Shape.of(64, 4), false),
                 List.of(
@@ -41,7 +41,7 @@ public final class ShardingModels {
 
     /** Conv, relu, global average pooling and a softmax dense, trained with categorical crossentropy. */
     public static ModelSpec softmaxClassifier() {
-        return new ModelSpec(
+        return ModelSpec.sequential(
                 "SoftmaxClassifier",
                 new InputSpec(Shape.of(64, 4), false),
                 List.of(

@@ -28,7 +28,7 @@ class TrainerTest {
     /** 2 features -> dropout -> sigmoid unit, trained with binary crossentropy and Adam(0.05). */
     private static Model classifier(long seed) {
         return new Interpreter(
-                new ModelSpec(
+                ModelSpec.sequential(
                         "clf",
                         new InputSpec(Shape.of(2), false),
                         List.of(
