@@ -8,6 +8,7 @@ import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.NodeSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.PoolKind;
@@ -56,19 +57,16 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lamina.compiler.codegen.ModelGenerator")
 public final class SmallConvnet extends AbstractModel {
-    private static final ModelSpec SPEC = ModelSpec.sequential(
+    private static final ModelSpec SPEC = new ModelSpec(
             "SmallConvnet",
-            new InputSpec(Shape.of(16, 2), false),
+            List.of(new InputSpec("input", Shape.of(16, 2), false)),
             List.of(
-                    new LayerSpec.Conv1D("conv", 8, 3, 1, Padding.SAME, 1, true, Activation.RELU),
-                    new LayerSpec.Pooling1D("pool", PoolKind.MAX, 2, 2, Padding.VALID),
-                    new LayerSpec.Flatten("flatten"),
-                    new LayerSpec.Dense("out", 3, true, Activation.SOFTMAX)),
+                    new NodeSpec(new LayerSpec.Conv1D("conv", 8, 3, 1, Padding.SAME, 1, true, Activation.RELU), List.of("input")),
+                    new NodeSpec(new LayerSpec.Pooling1D("pool", PoolKind.MAX, 2, 2, Padding.VALID), List.of("conv")),
+                    new NodeSpec(new LayerSpec.Flatten("flatten"), List.of("pool")),
+                    new NodeSpec(new LayerSpec.Dense("out", 3, true, Activation.SOFTMAX), List.of("flatten"))),
+            "out",
             Optional.of(new TrainingSpec(LossKind.CATEGORICAL_CROSSENTROPY, new OptimizerSpec.Adam(0.001, 0.9, 0.999, 1.0E-7))));
-
-    private static final Shape INPUT_SHAPE = Shape.of(16, 2);
-
-    private static final Shape OUTPUT_SHAPE = Shape.of(3);
 
     private final Parameter convKernel;
 
@@ -151,51 +149,41 @@ public final class SmallConvnet extends AbstractModel {
     }
 
     @Override
-    public Shape inputShape() {
-        return INPUT_SHAPE;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return OUTPUT_SHAPE;
-    }
-
-    @Override
     protected AbstractModel replica() {
         return new SmallConvnet(this);
     }
 
     @Override
-    protected void forwardInference(float[] x, int batch, float[] y) {
+    protected void forwardInference(float[][] x, int batch, float[] y) {
         ensureCapacity(batch);
         runLayers(x, batch, y);
     }
 
     @Override
-    protected float[] forwardTraining(float[] x, int batch) {
+    protected float[] forwardTraining(float[][] x, int batch) {
         ensureCapacity(batch);
         runLayers(x, batch, outOut);
         return outOut;
     }
 
     @Override
-    protected void backward(float[] x, float[] outputGradient, int batch) {
+    protected void backward(float[][] x, float[] outputGradient, int batch) {
         outBackward(poolOut, outOut, outputGradient, outInGrad, batch);
         flattenBackward(poolOut, poolOut, outInGrad, flattenInGrad, batch);
         poolBackward(convOut, poolOut, flattenInGrad, poolInGrad, batch);
-        convBackward(x, convOut, poolInGrad, convInGrad, batch);
+        convBackward(x[0], convOut, poolInGrad, convInGrad, batch);
     }
 
     @Override
-    protected float[] inputGradientBuffer() {
+    protected float[] inputGradientBuffer(int input) {
         return convInGrad;
     }
 
     /**
-     * Runs every forward pass; the last layer writes into {@code out}.
+     * Runs every forward pass in the graph's order; the output is written into {@code out}.
      */
-    private void runLayers(float[] x, int batch, float[] out) {
-        convForward(x, convOut, batch);
+    private void runLayers(float[][] x, int batch, float[] out) {
+        convForward(x[0], convOut, batch);
         poolForward(convOut, poolOut, batch);
         // flatten: flatten (same data, no copy)
         outForward(poolOut, out, batch);

@@ -9,6 +9,7 @@ import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.NodeSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.PoolKind;
@@ -60,20 +61,17 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lamina.compiler.codegen.ModelGenerator")
 public final class TokenClassifier extends AbstractModel {
-    private static final ModelSpec SPEC = ModelSpec.sequential(
+    private static final ModelSpec SPEC = new ModelSpec(
             "TokenClassifier",
-            new InputSpec(Shape.of(12), true),
+            List.of(new InputSpec("input", Shape.of(12), true)),
             List.of(
-                    new LayerSpec.Embedding("embedding", 20, 4),
-                    new LayerSpec.Conv1D("conv", 6, 3, 1, Padding.CAUSAL, 2, true, Activation.GELU),
-                    new LayerSpec.GlobalPooling1D("pool", PoolKind.AVERAGE),
-                    new LayerSpec.Dropout("dropout", 0.25),
-                    new LayerSpec.Dense("out", 1, true, Activation.SIGMOID)),
+                    new NodeSpec(new LayerSpec.Embedding("embedding", 20, 4), List.of("input")),
+                    new NodeSpec(new LayerSpec.Conv1D("conv", 6, 3, 1, Padding.CAUSAL, 2, true, Activation.GELU), List.of("embedding")),
+                    new NodeSpec(new LayerSpec.GlobalPooling1D("pool", PoolKind.AVERAGE), List.of("conv")),
+                    new NodeSpec(new LayerSpec.Dropout("dropout", 0.25), List.of("pool")),
+                    new NodeSpec(new LayerSpec.Dense("out", 1, true, Activation.SIGMOID), List.of("dropout"))),
+            "out",
             Optional.of(new TrainingSpec(LossKind.BINARY_CROSSENTROPY, new OptimizerSpec.Sgd(0.01, 0.9, true))));
-
-    private static final Shape INPUT_SHAPE = Shape.of(12);
-
-    private static final Shape OUTPUT_SHAPE = Shape.of(1);
 
     private final Parameter embeddingEmbeddings;
 
@@ -169,55 +167,45 @@ public final class TokenClassifier extends AbstractModel {
     }
 
     @Override
-    public Shape inputShape() {
-        return INPUT_SHAPE;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return OUTPUT_SHAPE;
-    }
-
-    @Override
     protected AbstractModel replica() {
         return new TokenClassifier(this);
     }
 
     @Override
-    protected void forwardInference(float[] x, int batch, float[] y) {
+    protected void forwardInference(float[][] x, int batch, float[] y) {
         ensureCapacity(batch);
         runLayers(x, batch, false, y);
     }
 
     @Override
-    protected float[] forwardTraining(float[] x, int batch) {
+    protected float[] forwardTraining(float[][] x, int batch) {
         ensureCapacity(batch);
         runLayers(x, batch, dropoutInTraining(), outOut);
         return outOut;
     }
 
     @Override
-    protected void backward(float[] x, float[] outputGradient, int batch) {
+    protected void backward(float[][] x, float[] outputGradient, int batch) {
         outBackward(dropoutOut, outOut, outputGradient, outInGrad, batch);
         dropoutBackward(poolOut, dropoutOut, outInGrad, dropoutInGrad, batch);
         poolBackward(convOut, poolOut, dropoutInGrad, poolInGrad, batch);
         convBackward(embeddingOut, convOut, poolInGrad, convInGrad, batch);
-        embeddingBackward(x, embeddingOut, convInGrad, batch);
+        embeddingBackward(x[0], embeddingOut, convInGrad, batch);
     }
 
     /**
      * Null: integer token ids have no gradient.
      */
     @Override
-    protected float[] inputGradientBuffer() {
+    protected float[] inputGradientBuffer(int input) {
         return null;
     }
 
     /**
-     * Runs every forward pass; the last layer writes into {@code out}.
+     * Runs every forward pass in the graph's order; the output is written into {@code out}.
      */
-    private void runLayers(float[] x, int batch, boolean training, float[] out) {
-        embeddingForward(x, embeddingOut, batch);
+    private void runLayers(float[][] x, int batch, boolean training, float[] out) {
+        embeddingForward(x[0], embeddingOut, batch);
         convForward(embeddingOut, convOut, batch);
         poolForward(convOut, poolOut, batch);
         dropoutForward(poolOut, dropoutOut, batch, training);

@@ -7,6 +7,7 @@ import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.NodeSpec;
 import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.Shape;
 import java.util.Arrays;
@@ -42,16 +43,13 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.lamina.compiler.codegen.ModelGenerator")
 public final class Toy extends AbstractModel {
-    private static final ModelSpec SPEC = ModelSpec.sequential(
+    private static final ModelSpec SPEC = new ModelSpec(
             "Toy",
-            new InputSpec(Shape.of(4, 1), false),
+            List.of(new InputSpec("input", Shape.of(4, 1), false)),
             List.of(
-                    new LayerSpec.Conv1D("c1d", 1, 2, 1, Padding.VALID, 1, false, Activation.LINEAR)),
+                    new NodeSpec(new LayerSpec.Conv1D("c1d", 1, 2, 1, Padding.VALID, 1, false, Activation.LINEAR), List.of("input"))),
+            "c1d",
             Optional.empty());
-
-    private static final Shape INPUT_SHAPE = Shape.of(4, 1);
-
-    private static final Shape OUTPUT_SHAPE = Shape.of(3, 1);
 
     private final Parameter c1dKernel;
 
@@ -83,48 +81,38 @@ public final class Toy extends AbstractModel {
     }
 
     @Override
-    public Shape inputShape() {
-        return INPUT_SHAPE;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return OUTPUT_SHAPE;
-    }
-
-    @Override
     protected AbstractModel replica() {
         return new Toy(this);
     }
 
     @Override
-    protected void forwardInference(float[] x, int batch, float[] y) {
+    protected void forwardInference(float[][] x, int batch, float[] y) {
         ensureCapacity(batch);
         runLayers(x, batch, y);
     }
 
     @Override
-    protected float[] forwardTraining(float[] x, int batch) {
+    protected float[] forwardTraining(float[][] x, int batch) {
         ensureCapacity(batch);
         runLayers(x, batch, c1dOut);
         return c1dOut;
     }
 
     @Override
-    protected void backward(float[] x, float[] outputGradient, int batch) {
-        c1dBackward(x, c1dOut, outputGradient, c1dInGrad, batch);
+    protected void backward(float[][] x, float[] outputGradient, int batch) {
+        c1dBackward(x[0], c1dOut, outputGradient, c1dInGrad, batch);
     }
 
     @Override
-    protected float[] inputGradientBuffer() {
+    protected float[] inputGradientBuffer(int input) {
         return c1dInGrad;
     }
 
     /**
-     * Runs every forward pass; the last layer writes into {@code out}.
+     * Runs every forward pass in the graph's order; the output is written into {@code out}.
      */
-    private void runLayers(float[] x, int batch, float[] out) {
-        c1dForward(x, out, batch);
+    private void runLayers(float[][] x, int batch, float[] out) {
+        c1dForward(x[0], out, batch);
     }
 
     /**

@@ -9,7 +9,7 @@ import dev.lamina.runtime.spec.Shape;
 import java.util.List;
 import java.util.Objects;
 
-/** A model that passed the checker: per-layer shapes and derivations, and its runtime spec. */
+/** A model that passed the checker: its graph IR (per-node shapes, derivations, spans) and its runtime spec. */
 public record CheckedModel(ModelIr ir, ModelSpec spec) {
     public CheckedModel {
         Objects.requireNonNull(ir, "ir");
@@ -20,8 +20,9 @@ public record CheckedModel(ModelIr ir, ModelSpec spec) {
         return ir.name();
     }
 
-    public InputSpec input() {
-        return ir.input();
+    /** The model's inputs in declaration order. */
+    public List<InputSpec> inputs() {
+        return ir.inputs();
     }
 
     public List<CheckedLayer> layers() {

@@ -3,6 +3,9 @@ package dev.lamina.compiler;
 import dev.lamina.compiler.ast.Span;
 import dev.lamina.compiler.check.CheckResult;
 import dev.lamina.compiler.check.Checker;
+import dev.lamina.compiler.codegen.Backend;
+import dev.lamina.compiler.codegen.GeneratedModel;
+import dev.lamina.compiler.codegen.ModelGenerator;
 import dev.lamina.compiler.diag.Diagnostic;
 import dev.lamina.compiler.diag.ErrorCode;
 import dev.lamina.compiler.ir.Lowering;
@@ -14,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The front end: parse, build the syntax tree, check shapes, lower to runtime specs. Each stage
@@ -62,5 +69,54 @@ public final class LaminaCompiler {
                 .map(ir -> new CheckedModel(ir, Lowering.lower(ir)))
                 .toList();
         return new Compilation(fileName, text, models, diagnostics);
+    }
+
+    /**
+     * Generates the class of every model of {@code compilations} (each free of errors) into {@code
+     * packageName} with {@code backend}: the one entry point from checked models to sources. A
+     * model generated code cannot run, and two models whose classes would collide (the same class,
+     * or files that differ only in case), are diagnostics; then no source is returned.
+     *
+     * @throws IllegalArgumentException when {@code packageName} is not a Java package name, or a
+     *     compilation has errors
+     */
+    public static Generation generate(List<Compilation> compilations, String packageName, Backend backend) {
+        ModelGenerator generator = new ModelGenerator(packageName, backend);
+        List<GeneratedModel> sources = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, String> texts = new HashMap<>();
+        Map<String, CheckedModel> byFile = new HashMap<>();
+        for (Compilation compilation : compilations) {
+            if (compilation.hasErrors()) {
+                throw new IllegalArgumentException(compilation.fileName() + " has errors: there is nothing to generate");
+            }
+            texts.put(compilation.fileName(), compilation.sourceText());
+            for (CheckedModel model : compilation.models()) {
+                Optional<String> reason = ModelGenerator.unsupported(model.spec());
+                if (reason.isPresent()) {
+                    diagnostics.add(Diagnostic.of(
+                            ErrorCode.GENERATION_UNSUPPORTED,
+                            model.ir().span(),
+                            "the interpreter engine runs this model; generated code needs every shape known",
+                            reason.get()));
+                    continue;
+                }
+                GeneratedModel source = generator.generate(model, compilation.sourceText());
+                CheckedModel first = byFile.putIfAbsent(source.relativePath().toLowerCase(Locale.ROOT), model);
+                if (first != null) {
+                    diagnostics.add(Diagnostic.of(
+                            ErrorCode.CLASS_NAME_CLASH,
+                            model.span(),
+                            "rename one of the models (class and file names must differ, also in case)",
+                            model.name(),
+                            source.qualifiedName(),
+                            first.name(),
+                            first.span()));
+                }
+                sources.add(source);
+            }
+        }
+        boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
+        return new Generation(failed ? List.of() : sources, diagnostics, texts);
     }
 }

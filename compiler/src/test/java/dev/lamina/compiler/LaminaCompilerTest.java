@@ -121,7 +121,7 @@ class LaminaCompilerTest {
                         new LayerSpec.Flatten("flatten"),
                         new LayerSpec.Dense("dense", 2, true, Activation.LINEAR),
                         new LayerSpec.Dense("dense_1", 1, false, Activation.LINEAR));
-        assertThat(model.spec().input()).isEqualTo(new InputSpec(Shape.of(20, 2), false));
+        assertThat(model.spec().inputs()).containsExactly(new InputSpec("input", Shape.of(20, 2), false));
         assertThat(model.spec().training()).isEqualTo(Optional.empty());
     }
 

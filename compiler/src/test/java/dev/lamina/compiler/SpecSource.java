@@ -1,5 +1,6 @@
 package dev.lamina.compiler;
 
+import dev.lamina.runtime.golden.GoldenModel;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.ModelSpec;
@@ -7,35 +8,52 @@ import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.TrainingSpec;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes a runtime {@link ModelSpec} (as read from the golden files) as {@code .lamina} source, one
- * layer per line from line 3, every option spelled out by its Keras name.
+ * Writes a golden model as {@code .lamina} source: its inputs (named when the model has several,
+ * or names them), then one statement per layer, every option spelled out by its Keras name. A
+ * layer that names its inputs reads them ({@code a -> dense(...)}, {@code [a, b] -> add(...)});
+ * one that does not reads the previous statement's value; a layer some later layer reads is bound
+ * to its own name.
  */
 final class SpecSource {
-    /** The line of layer {@code index} in {@link #of}'s text. */
-    static int lineOfLayer(int index) {
-        return 3 + index;
-    }
-
-    /** Inverse of {@link #lineOfLayer}. */
-    static int layerOfLine(int line) {
-        return line - 3;
+    /** The source text and the line of its first layer statement. */
+    record Rendered(String text, int firstLayerLine) {
+        /** The index of the layer whose statement is on {@code line}. */
+        int layerOfLine(int line) {
+            return line - firstLayerLine;
+        }
     }
 
     private SpecSource() {}
 
-    static String of(String modelName, ModelSpec spec) {
+    static Rendered of(String modelName, GoldenModel model) {
         StringBuilder out = new StringBuilder();
         out.append("model ").append(modelName).append(" {\n");
-        out.append("  input ").append(input(spec.input())).append('\n');
-        for (LayerSpec layer : spec.layers()) {
-            out.append("  ").append(layer(layer)).append('\n');
+        boolean named = !model.isSequential();
+        for (InputSpec input : model.inputs()) {
+            out.append("  input ").append(named ? input.name() + " " : "").append(input(input)).append('\n');
         }
-        spec.training()
-                .ifPresent(t -> out.append("  train { ").append(training(t)).append(" }\n"));
-        return out.append("}\n").toString();
+        Set<String> read = new HashSet<>();
+        model.layers().forEach(l -> read.addAll(l.inputs()));
+        for (GoldenModel.Layer layer : model.layers()) {
+            out.append("  ");
+            String name = layer.spec().name();
+            if (read.contains(name)) {
+                out.append(name).append(" = ");
+            }
+            if (layer.inputs().size() == 1 && !layer.spec().isMerge()) {
+                out.append(layer.inputs().get(0)).append(" -> ");
+            } else if (!layer.inputs().isEmpty()) {
+                out.append('[').append(String.join(", ", layer.inputs())).append("] -> ");
+            }
+            out.append(layer(layer.spec())).append('\n');
+        }
+        model.training().ifPresent(t -> out.append("  train { ").append(training(t)).append(" }\n"));
+        return new Rendered(out.append("}\n").toString(), 2 + model.inputs().size());
     }
 
     private static String input(InputSpec input) {
@@ -67,6 +85,8 @@ final class SpecSource {
             return "repeat_vector(n=" + r.n() + ", " + name + ")";
         } else if (layer instanceof LayerSpec.Reshape r) {
             return "reshape(target_shape=" + r.targetShape() + ", " + name + ")";
+        } else if (layer instanceof LayerSpec.Concatenate c) {
+            return "concatenate(axis=" + c.axis() + ", " + name + ")";
         }
         return layer.typeName() + "(" + name + ")";
     }

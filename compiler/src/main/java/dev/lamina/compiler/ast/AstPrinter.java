@@ -20,13 +20,17 @@ public final class AstPrinter {
     public static String print(ModelDecl model) {
         StringBuilder out = new StringBuilder();
         out.append("model ").append(model.name()).append(" {\n");
-        out.append("  input ").append(list(model.input().dims()));
-        if (model.input().integerIds()) {
-            out.append(" int");
+        for (InputDecl input : model.inputs()) {
+            out.append("  input ");
+            input.name().ifPresent(name -> out.append(name.text()).append(' '));
+            out.append(list(input.dims()));
+            if (input.integerIds()) {
+                out.append(" int");
+            }
+            out.append('\n');
         }
-        out.append('\n');
-        for (LayerDecl layer : model.layers()) {
-            out.append("  ").append(print(layer)).append('\n');
+        for (StatementDecl statement : model.statements()) {
+            out.append("  ").append(print(statement)).append('\n');
         }
         model.train().ifPresent(train -> {
             out.append("  train {\n");
@@ -40,6 +44,18 @@ public final class AstPrinter {
             out.append("  }\n");
         });
         return out.append("}\n").toString();
+    }
+
+    /** {@code k3 = embedded -> conv1d(100, 3) -> global_max_pooling1d}. */
+    public static String print(StatementDecl statement) {
+        StringBuilder out = new StringBuilder();
+        statement.target().ifPresent(target -> out.append(target.text()).append(" = "));
+        statement.source().ifPresent(source -> {
+            String refs = source.refs().stream().map(Name::text).collect(Collectors.joining(", "));
+            out.append(source.list() ? "[" + refs + "]" : refs).append(" -> ");
+        });
+        out.append(statement.layers().stream().map(AstPrinter::print).collect(Collectors.joining(" -> ")));
+        return out.toString();
     }
 
     public static String print(LayerDecl layer) {

@@ -1,12 +1,14 @@
 package dev.lamina.compiler.ast;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code input [511, 2]}: the per-example shape as written (ints, or {@code None} for a length
- * known at run time) and whether the input holds integer token ids ({@code input [50] int}).
+ * {@code input [511, 2]} or {@code input tokens [50] int}: the input's name if written, the
+ * per-example shape as written (ints, or {@code None} for a length known at run time) and whether
+ * the input holds integer token ids.
  */
-public record InputDecl(List<Value> dims, boolean integerIds, Span span) implements Node {
+public record InputDecl(Optional<Name> name, List<Value> dims, boolean integerIds, Span span) implements Node {
     public InputDecl {
         dims = List.copyOf(dims);
     }

@@ -3,11 +3,25 @@ package dev.lamina.compiler.ast;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code model Name { input ... layers ... train { ... } }}; {@code nameSpan} covers the name. */
+/**
+ * {@code model Name { inputs... statements... train { ... } }}; {@code nameSpan} covers the name.
+ * The last statement's value is the model's output.
+ */
 public record ModelDecl(
-        String name, Span nameSpan, InputDecl input, List<LayerDecl> layers, Optional<TrainDecl> train, Span span)
+        String name,
+        Span nameSpan,
+        List<InputDecl> inputs,
+        List<StatementDecl> statements,
+        Optional<TrainDecl> train,
+        Span span)
         implements Node {
     public ModelDecl {
-        layers = List.copyOf(layers);
+        inputs = List.copyOf(inputs);
+        statements = List.copyOf(statements);
+    }
+
+    /** Every layer of every statement, in source order. */
+    public List<LayerDecl> layers() {
+        return statements.stream().flatMap(s -> s.layers().stream()).toList();
     }
 }

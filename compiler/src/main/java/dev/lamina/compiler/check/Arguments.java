@@ -173,6 +173,11 @@ final class Arguments {
         };
     }
 
+    /** Any integer (negative ones count from the end, like a Keras axis), or {@code fallback} if absent. */
+    Integer anyInt(String key, Integer fallback) {
+        return integer(key, fallback);
+    }
+
     /** {@code strides} of a pooling layer: an integer, or None / absent for {@code fallback}. */
     Integer positiveIntOrNone(String key, Integer fallback) {
         Argument argument = bound.get(key);

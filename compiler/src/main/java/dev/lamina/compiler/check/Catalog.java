@@ -1,5 +1,6 @@
 package dev.lamina.compiler.check;
 
+import dev.lamina.runtime.spec.MergeKind;
 import static dev.lamina.compiler.check.Signature.optional;
 import static dev.lamina.compiler.check.Signature.required;
 
@@ -41,6 +42,10 @@ final class Catalog {
         layer("embedding", required("input_dim", Kind.INT), required("output_dim", Kind.INT));
         layer("repeat_vector", required("n", Kind.INT));
         layer("reshape", required("target_shape", Kind.INT_LIST));
+        for (MergeKind merge : MergeKind.values()) {
+            layer(merge.kerasName());
+        }
+        layer("concatenate", optional("axis", Kind.INT));
 
         optimizer(
                 "sgd",

@@ -4,10 +4,12 @@ import dev.lamina.compiler.diag.Diagnostic;
 import dev.lamina.compiler.diag.ErrorCode;
 import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.MergeKind;
 import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.PoolKind;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Resolves a layer's bound arguments and Keras defaults into a runtime {@link LayerSpec}. */
 final class LayerFactory {
@@ -48,6 +50,12 @@ final class LayerFactory {
             case "reshape" -> {
                 List<Integer> target = args.positiveIntList("target_shape");
                 yield args.failed() ? null : new LayerSpec.Reshape(name, target);
+            }
+            case "add", "subtract", "multiply", "average", "maximum", "minimum" -> valid(
+                    args, new LayerSpec.Merge(name, MergeKind.valueOf(type.toUpperCase(Locale.ROOT))));
+            case "concatenate" -> {
+                Integer axis = args.anyInt("axis", -1);
+                yield args.failed() ? null : new LayerSpec.Concatenate(name, axis);
             }
             default -> throw new IllegalArgumentException("no layer " + type);
         };

@@ -8,14 +8,18 @@ import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.TrainingSpec;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Warnings for the classic output mistakes: a loss that does not fit the last activation. */
 final class OutputWarnings {
     private OutputWarnings() {}
 
-    static void check(List<CheckedLayer> layers, Optional<TrainingSpec> training, List<Diagnostic> sink) {
+    /** {@code output}: the name of the output tensor (a layer, or an input for a model without layers). */
+    static void check(
+            List<CheckedLayer> layers, String output, Optional<TrainingSpec> training, List<Diagnostic> sink) {
         for (CheckedLayer layer : layers) {
             Activation activation = activation(layer.spec());
             if (activation == Activation.SOFTMAX && layer.output().last() == 1) {
@@ -27,20 +31,23 @@ final class OutputWarnings {
                                 + ")"));
             }
         }
-        if (training.isEmpty() || layers.isEmpty()) {
+        Map<String, CheckedLayer> byName = new HashMap<>();
+        layers.forEach(l -> byName.put(l.name(), l));
+        CheckedLayer last = byName.get(output);
+        if (training.isEmpty() || last == null) {
             return;
         }
-        CheckedLayer output = outputLayer(layers);
-        Activation activation = activation(output.spec());
+        CheckedLayer outputLayer = outputLayer(last, byName);
+        Activation activation = activation(outputLayer.spec());
         LossKind loss = training.get().loss();
-        Span span = output.span();
+        Span span = outputLayer.span();
         if ((loss == LossKind.CATEGORICAL_CROSSENTROPY || loss == LossKind.SPARSE_CATEGORICAL_CROSSENTROPY)
                 && activation != Activation.SOFTMAX) {
             sink.add(Diagnostic.of(
                     ErrorCode.CROSSENTROPY_WITHOUT_SOFTMAX,
                     span,
                     "use activation=softmax on the last layer so it outputs class probabilities",
-                    loss.kerasName() + " expects probabilities, but the output layer '" + output.name()
+                    loss.kerasName() + " expects probabilities, but the output layer '" + outputLayer.name()
                             + "' has activation " + activation.kerasName()));
         }
         if (loss == LossKind.BINARY_CROSSENTROPY && activation != Activation.SIGMOID) {
@@ -48,19 +55,18 @@ final class OutputWarnings {
                     ErrorCode.BINARY_CROSSENTROPY_WITHOUT_SIGMOID,
                     span,
                     "use activation=sigmoid on the last layer so it outputs probabilities in [0, 1]",
-                    "binary_crossentropy expects probabilities, but the output layer '" + output.name()
+                    "binary_crossentropy expects probabilities, but the output layer '" + outputLayer.name()
                             + "' has activation " + activation.kerasName()));
         }
     }
 
-    /** The last layer that is not a dropout (dropout passes its input through). */
-    private static CheckedLayer outputLayer(List<CheckedLayer> layers) {
-        for (int i = layers.size() - 1; i > 0; i--) {
-            if (!(layers.get(i).spec() instanceof LayerSpec.Dropout)) {
-                return layers.get(i);
-            }
+    /** The output layer, or the layer before it when it is a dropout (dropout passes its input through). */
+    private static CheckedLayer outputLayer(CheckedLayer layer, Map<String, CheckedLayer> byName) {
+        CheckedLayer current = layer;
+        while (current.spec() instanceof LayerSpec.Dropout && byName.containsKey(current.inputs().get(0))) {
+            current = byName.get(current.inputs().get(0));
         }
-        return layers.get(0);
+        return current;
     }
 
     private static Activation activation(LayerSpec spec) {

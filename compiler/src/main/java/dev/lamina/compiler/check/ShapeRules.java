@@ -5,58 +5,132 @@ import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.PoolKind;
 import dev.lamina.runtime.spec.Shape;
+import dev.lamina.runtime.spec.WindowRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Keras's shape and parameter rules, the same arithmetic as {@link LayerSpec#outputShape} and
- * {@link LayerSpec#parameterCount}, with each step written down for {@code lamina explain} and each
- * rejection explained with the shapes involved and a fix.
+ * Keras's shape and parameter rules as the checker applies them: the arithmetic of {@link
+ * WindowRule} and {@link dev.lamina.runtime.spec.MergeRule} (the one place each rule is written),
+ * with each step written down for {@code lamina explain} and each rejection explained with the
+ * shapes involved and a fix. {@link dev.lamina.compiler.ir.Lowering} checks that the runtime's
+ * {@link LayerSpec#outputShape} agrees.
  */
 final class ShapeRules {
     private ShapeRules() {}
 
     /**
-     * The output of {@code layer} on {@code input}; {@code fromInput} tells that the input is the
-     * model's own input (so the fix is to change it).
+     * The output of {@code layer} on {@code inputs} (one shape per tensor it reads); {@code
+     * fromInput} tells that it reads the model's own input (so the fix is to change it).
      */
-    static LayerShape apply(LayerSpec layer, Shape input, boolean fromInput) throws ShapeProblem {
+    static LayerShape apply(LayerSpec layer, List<Shape> inputs, boolean fromInput) throws ShapeProblem {
         LayerShape shape;
-        if (layer instanceof LayerSpec.Conv1D c) {
-            shape = conv1d(c, input, fromInput);
-        } else if (layer instanceof LayerSpec.Dense d) {
-            shape = dense(d, input);
-        } else if (layer instanceof LayerSpec.Pooling1D p) {
-            shape = pooling(p, input, fromInput);
-        } else if (layer instanceof LayerSpec.GlobalPooling1D g) {
-            shape = globalPooling(g, input, fromInput);
-        } else if (layer instanceof LayerSpec.Flatten f) {
-            shape = flatten(f, input);
-        } else if (layer instanceof LayerSpec.Dropout d) {
-            shape = new LayerShape(
-                    input,
-                    0,
-                    List.of(
-                            "output: unchanged " + input + " (rate=" + d.rate() + " applies only in training)",
-                            "params: 0 (dropout has no weights)"));
-        } else if (layer instanceof LayerSpec.ActivationLayer a) {
-            shape = new LayerShape(
-                    input,
-                    0,
-                    List.of(
-                            "output: unchanged " + input + " (" + a.activation().kerasName() + " element-wise)",
-                            "params: 0 (activation has no weights)"));
-        } else if (layer instanceof LayerSpec.Embedding e) {
-            shape = embedding(e, input);
-        } else if (layer instanceof LayerSpec.RepeatVector r) {
-            shape = repeatVector(r, input);
-        } else {
-            shape = reshape((LayerSpec.Reshape) layer, input);
+        try {
+            shape = layer.accept(new Rules(inputs.get(0), inputs, fromInput));
+        } catch (Rejected rejected) {
+            throw rejected.problem;
         }
         checkSize(layer, shape.output());
         return shape;
+    }
+
+    /** Carries a {@link ShapeProblem} out of the visitor, whose methods cannot throw checked exceptions. */
+    private static final class Rejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient ShapeProblem problem;
+
+        Rejected(ShapeProblem problem) {
+            super(problem.getMessage(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    /** A rule that may reject its input. */
+    private interface Rule {
+        LayerShape apply() throws ShapeProblem;
+    }
+
+    private static LayerShape run(Rule rule) {
+        try {
+            return rule.apply();
+        } catch (ShapeProblem problem) {
+            throw new Rejected(problem);
+        }
+    }
+
+    /** Each layer kind's rule, for the inputs of one node. */
+    private record Rules(Shape input, List<Shape> inputs, boolean fromInput) implements LayerSpec.Visitor<LayerShape> {
+        @Override
+        public LayerShape conv1d(LayerSpec.Conv1D layer) {
+            return run(() -> ShapeRules.conv1d(layer, input, fromInput));
+        }
+
+        @Override
+        public LayerShape dense(LayerSpec.Dense layer) {
+            return run(() -> ShapeRules.dense(layer, input));
+        }
+
+        @Override
+        public LayerShape pooling1d(LayerSpec.Pooling1D layer) {
+            return run(() -> ShapeRules.pooling(layer, input, fromInput));
+        }
+
+        @Override
+        public LayerShape globalPooling1d(LayerSpec.GlobalPooling1D layer) {
+            return run(() -> ShapeRules.globalPooling(layer, input, fromInput));
+        }
+
+        @Override
+        public LayerShape flatten(LayerSpec.Flatten layer) {
+            return run(() -> ShapeRules.flatten(layer, input));
+        }
+
+        @Override
+        public LayerShape dropout(LayerSpec.Dropout layer) {
+            return new LayerShape(
+                    input,
+                    0,
+                    List.of(
+                            "output: unchanged " + input + " (rate=" + layer.rate() + " applies only in training)",
+                            "params: 0 (dropout has no weights)"));
+        }
+
+        @Override
+        public LayerShape activation(LayerSpec.ActivationLayer layer) {
+            return new LayerShape(
+                    input,
+                    0,
+                    List.of(
+                            "output: unchanged " + input + " (" + layer.activation().kerasName() + " element-wise)",
+                            "params: 0 (activation has no weights)"));
+        }
+
+        @Override
+        public LayerShape embedding(LayerSpec.Embedding layer) {
+            return run(() -> ShapeRules.embedding(layer, input));
+        }
+
+        @Override
+        public LayerShape repeatVector(LayerSpec.RepeatVector layer) {
+            return run(() -> ShapeRules.repeatVector(layer, input));
+        }
+
+        @Override
+        public LayerShape reshape(LayerSpec.Reshape layer) {
+            return run(() -> ShapeRules.reshape(layer, input));
+        }
+
+        @Override
+        public LayerShape merge(LayerSpec.Merge layer) {
+            return run(() -> MergeShapes.elementwise(layer, inputs));
+        }
+
+        @Override
+        public LayerShape concatenate(LayerSpec.Concatenate layer) {
+            return run(() -> MergeShapes.concatenate(layer, inputs));
+        }
     }
 
     private static LayerShape conv1d(LayerSpec.Conv1D c, Shape input, boolean fromInput) throws ShapeProblem {
@@ -118,8 +192,8 @@ final class ShapeRules {
             lines.add("steps: None (variable length, known at run time)");
             return Shape.UNKNOWN;
         }
+        long out = WindowRule.outputLength(length, span, strides, padding);
         if (padding == Padding.VALID) {
-            long out = Math.floorDiv((long) length - span, strides) + 1;
             String arithmetic = "floor((" + length + " - " + span + ") / " + strides + ") + 1 = " + out;
             if (out < 1) {
                 throw new ShapeProblem(
@@ -133,18 +207,18 @@ final class ShapeRules {
                     + ")");
             return (int) out;
         }
-        int out = (int) (((long) length + strides - 1) / strides);
         if (padding == Padding.SAME) {
             lines.add("steps: ceil(" + length + " / " + strides + ") = " + out + " (padding=same, strides=" + strides
                     + ")");
-            long total = Math.max((long) (out - 1) * strides + span - length, 0);
+            long total = WindowRule.totalPadding(length, span, strides, padding);
             lines.add("same padding: max((" + out + " - 1)*" + strides + " + " + span + " - " + length + ", 0) = "
                     + total + " zeros, " + total / 2 + " on the left and " + (total - total / 2) + " on the right");
         } else {
-            lines.add("steps: ceil(" + length + " / " + strides + ") = " + out + " (padding=causal: " + (span - 1)
-                    + " zeros on the left, strides=" + strides + ")");
+            lines.add("steps: ceil(" + length + " / " + strides + ") = " + out + " (padding=causal: "
+                    + WindowRule.totalPadding(length, span, strides, padding) + " zeros on the left, strides=" + strides
+                    + ")");
         }
-        return out;
+        return (int) out;
     }
 
     private static LayerShape globalPooling(LayerSpec.GlobalPooling1D g, Shape input, boolean fromInput)

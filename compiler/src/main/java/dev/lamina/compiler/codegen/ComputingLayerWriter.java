@@ -24,6 +24,11 @@ abstract class ComputingLayerWriter extends LayerWriter {
         return List.of(forward(), backward());
     }
 
+    /** The shapes of every input, for the Javadoc of a merge's passes. */
+    String inputShapesText() {
+        return in.toString();
+    }
+
     final String forwardName() {
         return prefix + "Forward";
     }
@@ -36,11 +41,12 @@ abstract class ComputingLayerWriter extends LayerWriter {
                         "Forward pass of $L: $L, $L to $L.\n",
                         JavaNames.commentText(layer.name()),
                         JavaNames.commentText(describe()),
-                        in,
-                        out)
-                .addParameter(FLOATS, "x")
-                .addParameter(FLOATS, "y")
-                .addParameter(TypeName.INT, "batch");
+                        arity() == 1 ? in : inputShapesText(),
+                        out);
+        for (int slot = 0; slot < arity(); slot++) {
+            m.addParameter(FLOATS, inputParameter(slot));
+        }
+        m.addParameter(FLOATS, "y").addParameter(TypeName.INT, "batch");
         if (usesTrainingFlag()) {
             m.addParameter(TypeName.BOOLEAN, "training");
         }

@@ -114,6 +114,11 @@ final class JavaNames {
                 .toList();
     }
 
+    /** A camelCase prefix as a constant name: {@code conv1d1} to {@code CONV1D1}, {@code addSkip} to {@code ADD_SKIP}. */
+    static String constantName(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
     /**
      * Spec text made safe for a Javadoc or line comment: printable ASCII only, with backslashes
      * (unicode escapes are decoded even in comments), comment terminators and HTML specials

@@ -15,8 +15,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the members of one layer of a generated model: its fields and its backward pass {@code
- * <prefix>Backward(x, y, dy, dx, batch)}, plus a forward pass for layers that compute an output
- * ({@link ComputingLayerWriter}), with every shape a literal. One subclass per layer kind; {@link
+ * <prefix>Backward(x, y, dy, dx, batch)} ({@code x0, x1, ..., y, dy, dx0, dx1, ...} for a merge),
+ * plus a forward pass for layers that compute an output ({@link ComputingLayerWriter}), with every
+ * shape a literal taken from the model's graph. One subclass per layer kind; {@link
  * ModelClassWriter} assembles them.
  */
 abstract class LayerWriter {
@@ -41,9 +42,29 @@ abstract class LayerWriter {
         this.out = out;
     }
 
-    /** Values per example entering the layer. */
+    /** Values per example entering the layer (through its first input). */
     final int inSize() {
         return in.size();
+    }
+
+    /** Values per example entering through input {@code slot}. */
+    int inSize(int slot) {
+        return in.size();
+    }
+
+    /** The number of tensors the layer reads: 1, or the length of a merge's list. */
+    int arity() {
+        return 1;
+    }
+
+    /** The name of the pass parameter holding input {@code slot}: {@code x}, or {@code x0, x1, ...}. */
+    final String inputParameter(int slot) {
+        return arity() == 1 ? "x" : "x" + slot;
+    }
+
+    /** The name of the pass parameter receiving d(loss)/d(input {@code slot}): {@code dx}, or {@code dx0, ...}. */
+    final String inputGradientParameter(int slot) {
+        return arity() == 1 ? "dx" : "dx" + slot;
     }
 
     /** Values per example leaving the layer. */
@@ -109,9 +130,9 @@ abstract class LayerWriter {
         return prefix + "Out";
     }
 
-    /** The buffer receiving d(loss)/d(this layer's input). */
-    final String inputGradientBuffer() {
-        return prefix + "InGrad";
+    /** The buffer receiving d(loss)/d(input {@code slot} of this layer). */
+    final String inputGradientBuffer(int slot) {
+        return arity() == 1 ? prefix + "InGrad" : prefix + "InGrad" + slot;
     }
 
     /** A backward-pass method skeleton with its Javadoc. */
@@ -121,12 +142,15 @@ abstract class LayerWriter {
                 .addJavadoc(
                         "Backward pass of $L: from d(loss)/dy to its parameter gradients$L.\n",
                         JavaNames.commentText(layer.name()),
-                        hasInputGradient() ? " and dx" : "")
-                .addParameter(FLOATS, "x")
-                .addParameter(FLOATS, "y")
-                .addParameter(FLOATS, "dy");
+                        hasInputGradient() ? " and dx" : "");
+        for (int slot = 0; slot < arity(); slot++) {
+            m.addParameter(FLOATS, inputParameter(slot));
+        }
+        m.addParameter(FLOATS, "y").addParameter(FLOATS, "dy");
         if (hasInputGradient()) {
-            m.addParameter(FLOATS, "dx");
+            for (int slot = 0; slot < arity(); slot++) {
+                m.addParameter(FLOATS, inputGradientParameter(slot));
+            }
         }
         return m.addParameter(TypeName.INT, "batch");
     }

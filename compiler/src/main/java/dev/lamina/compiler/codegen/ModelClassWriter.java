@@ -7,17 +7,22 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.NodeSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the class of one model: the header ({@code @Generated}, the Javadoc summary table), the
- * spec and parameters, the per-batch buffers, the {@code AbstractModel} overrides that chain the
- * layer passes, and every layer's members from its {@link LayerWriter}.
+ * Writes the class of one model graph: the header ({@code @Generated}, the Javadoc summary table),
+ * the spec and parameters, the per-batch buffers, the {@code AbstractModel} overrides that run the
+ * nodes in the graph's order (forward) and in reverse (backward), and every node's members from its
+ * {@link LayerWriter}. Every shape comes from the {@link ModelSpec}, computed once by the checker's
+ * rules; a tensor read by several nodes receives the sum of their gradients, in reader order, as in
+ * the interpreter.
  */
 final class ModelClassWriter {
     static final ClassName ABSTRACT_MODEL = ClassName.get("dev.lamina.runtime", "AbstractModel");
@@ -26,69 +31,155 @@ final class ModelClassWriter {
 
     private final ModelSpec spec;
     private final String className;
-    private final List<Shape> shapes;
     private final List<LayerWriter> writers = new ArrayList<>();
     private final String specSource;
     private final List<String> layerOrigins;
     private final Backend backend;
+    private final int inputCount;
+    private final int outputTensor;
+    /** The tensor whose array holds the output: the output, or what a trailing flatten/reshape aliases. */
+    private final int outputRoot;
+    /** readers.get(t): the (node, slot) pairs reading tensor t on a path to the output. */
+    private final List<List<int[]>> readers = new ArrayList<>();
 
-    /** {@code layerOrigins}: one spec-line description per layer, or empty. */
-    ModelClassWriter(
-            ModelSpec spec,
-            String className,
-            List<Shape> shapes,
-            String specSource,
-            List<String> layerOrigins,
-            Backend backend) {
+    private final boolean[] reachesOutput;
+
+    /** {@code layerOrigins}: one spec-line description per node, or empty. */
+    ModelClassWriter(ModelSpec spec, String className, String specSource, List<String> layerOrigins, Backend backend) {
         this.spec = spec;
         this.backend = backend;
         this.specSource = specSource;
         this.layerOrigins = layerOrigins;
         this.className = className;
-        this.shapes = shapes;
+        this.inputCount = spec.inputs().size();
         List<String> prefixes = JavaNames.layerPrefixes(
-                spec.layers().stream().map(LayerSpec::name).toList());
-        for (int i = 0; i < spec.layers().size(); i++) {
-            writers.add(writerFor(spec.layers().get(i), prefixes.get(i), shapes.get(i), shapes.get(i + 1)));
+                spec.nodes().stream().map(NodeSpec::name).toList());
+        for (int n = 0; n < spec.nodes().size(); n++) {
+            writers.add(writerFor(spec.nodes().get(n).layer(), prefixes.get(n), spec.inputShapes(n), spec.outputShape(n)));
+        }
+        this.outputTensor = spec.tensor(spec.output());
+        this.outputRoot = root(outputTensor);
+        int nodes = spec.nodes().size();
+        boolean[] needed = new boolean[spec.tensorCount()];
+        needed[outputTensor] = true;
+        reachesOutput = new boolean[nodes];
+        for (int n = nodes - 1; n >= 0; n--) {
+            if (needed[spec.tensorOfNode(n)]) {
+                reachesOutput[n] = true;
+                for (int t : spec.nodeInputs(n)) {
+                    needed[t] = true;
+                }
+            }
+        }
+        for (int t = 0; t < spec.tensorCount(); t++) {
+            List<int[]> list = new ArrayList<>();
+            for (int[] reader : spec.consumers(t)) {
+                if (reachesOutput[reader[0]]) {
+                    list.add(reader);
+                }
+            }
+            readers.add(list);
         }
     }
 
-    private LayerWriter writerFor(LayerSpec layer, String prefix, Shape in, Shape out) {
+    private LayerWriter writerFor(LayerSpec layer, String prefix, List<Shape> ins, Shape out) {
         if (backend == Backend.VECTOR) {
-            LayerWriter vector = VectorLayerWriters.forLayer(layer, prefix, in, out);
+            LayerWriter vector = VectorLayerWriters.forLayer(layer, prefix, ins.get(0), out);
             if (vector != null) {
                 return vector;
             }
         }
-        return scalarWriterFor(layer, prefix, in, out);
+        return layer.accept(new ScalarWriters(prefix, ins, out));
     }
 
-    private static LayerWriter scalarWriterFor(LayerSpec layer, String prefix, Shape in, Shape out) {
-        if (layer instanceof LayerSpec.Conv1D c) {
-            return new Conv1DWriter(c, prefix, in, out);
+    /** The scalar writer of each layer kind. */
+    private record ScalarWriters(String prefix, List<Shape> ins, Shape out) implements LayerSpec.Visitor<LayerWriter> {
+        private Shape in() {
+            return ins.get(0);
         }
-        if (layer instanceof LayerSpec.Dense d) {
-            return new DenseWriter(d, prefix, in, out);
+
+        @Override
+        public LayerWriter conv1d(LayerSpec.Conv1D layer) {
+            return new Conv1DWriter(layer, prefix, in(), out);
         }
-        if (layer instanceof LayerSpec.Pooling1D p) {
-            return new Pooling1DWriter(p, prefix, in, out);
+
+        @Override
+        public LayerWriter dense(LayerSpec.Dense layer) {
+            return new DenseWriter(layer, prefix, in(), out);
         }
-        if (layer instanceof LayerSpec.GlobalPooling1D g) {
-            return new GlobalPooling1DWriter(g, prefix, in, out);
+
+        @Override
+        public LayerWriter pooling1d(LayerSpec.Pooling1D layer) {
+            return new Pooling1DWriter(layer, prefix, in(), out);
         }
-        if (layer instanceof LayerSpec.Dropout d) {
-            return new DropoutWriter(d, prefix, in, out);
+
+        @Override
+        public LayerWriter globalPooling1d(LayerSpec.GlobalPooling1D layer) {
+            return new GlobalPooling1DWriter(layer, prefix, in(), out);
         }
-        if (layer instanceof LayerSpec.ActivationLayer a) {
-            return new ActivationLayerWriter(a, prefix, in, out);
+
+        @Override
+        public LayerWriter flatten(LayerSpec.Flatten layer) {
+            return new ReshapeWriter(layer, prefix, in(), out);
         }
-        if (layer instanceof LayerSpec.Embedding e) {
-            return new EmbeddingWriter(e, prefix, in, out);
+
+        @Override
+        public LayerWriter dropout(LayerSpec.Dropout layer) {
+            return new DropoutWriter(layer, prefix, in(), out);
         }
-        if (layer instanceof LayerSpec.RepeatVector r) {
-            return new RepeatVectorWriter(r, prefix, in, out);
+
+        @Override
+        public LayerWriter activation(LayerSpec.ActivationLayer layer) {
+            return new ActivationLayerWriter(layer, prefix, in(), out);
         }
-        return new ReshapeWriter(layer, prefix, in, out);
+
+        @Override
+        public LayerWriter embedding(LayerSpec.Embedding layer) {
+            return new EmbeddingWriter(layer, prefix, in(), out);
+        }
+
+        @Override
+        public LayerWriter repeatVector(LayerSpec.RepeatVector layer) {
+            return new RepeatVectorWriter(layer, prefix, in(), out);
+        }
+
+        @Override
+        public LayerWriter reshape(LayerSpec.Reshape layer) {
+            return new ReshapeWriter(layer, prefix, in(), out);
+        }
+
+        @Override
+        public LayerWriter merge(LayerSpec.Merge layer) {
+            return new MergeWriter(layer, prefix, ins, out);
+        }
+
+        @Override
+        public LayerWriter concatenate(LayerSpec.Concatenate layer) {
+            return new ConcatenateWriter(layer, prefix, ins, out);
+        }
+    }
+
+    /** The node writing tensor {@code t}, or null for a model input. */
+    private LayerWriter producer(int t) {
+        return t < inputCount ? null : writers.get(t - inputCount);
+    }
+
+    /** The tensor whose array tensor {@code t} is: itself, or what a flatten/reshape aliases. */
+    private int root(int t) {
+        LayerWriter w = producer(t);
+        return w != null && w.aliasesInput() ? root(spec.nodeInputs(t - inputCount)[0]) : t;
+    }
+
+    /**
+     * The array holding tensor {@code t}: {@code x[i]} for input i, else its root node's output
+     * buffer, or {@code out} inside {@code runLayers} for the root of the output.
+     */
+    private String array(int t, boolean inRunLayers) {
+        int r = root(t);
+        if (r < inputCount) {
+            return "x[" + r + "]";
+        }
+        return inRunLayers && r == outputRoot ? "out" : producer(r).outputBuffer();
     }
 
     TypeSpec write() {
@@ -99,7 +190,10 @@ final class ModelClassWriter {
                         .addMember("value", "$S", ModelGenerator.class.getName())
                         .build())
                 .addJavadoc(classJavadoc());
-        addConstants(type);
+        type.addField(
+                FieldSpec.builder(SpecLiteral.MODEL_SPEC, "SPEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(SpecLiteral.of(spec))
+                        .build());
         if (writers.stream().anyMatch(LayerWriter::usesVectorSpecies)) {
             VectorLayerWriters.addSpeciesConstants(type);
         }
@@ -114,7 +208,14 @@ final class ModelClassWriter {
                 type.addField(LayerWriter.batchBuffer(LayerWriter.FLOATS, w.outputBuffer()));
             }
             if (w.hasInputGradient()) {
-                type.addField(LayerWriter.batchBuffer(LayerWriter.FLOATS, w.inputGradientBuffer()));
+                for (int slot = 0; slot < w.arity(); slot++) {
+                    type.addField(LayerWriter.batchBuffer(LayerWriter.FLOATS, w.inputGradientBuffer(slot)));
+                }
+            }
+        }
+        for (int t = 0; t < spec.tensorCount(); t++) {
+            if (summed(t)) {
+                type.addField(LayerWriter.batchBuffer(LayerWriter.FLOATS, sumBuffer(t)));
             }
         }
         type.addField(FieldSpec.builder(TypeName.INT, "capacity", Modifier.PRIVATE)
@@ -122,14 +223,12 @@ final class ModelClassWriter {
                 .build());
         type.addMethod(constructor());
         type.addMethod(replicaConstructor());
-        type.addMethod(shapeGetter("inputShape", "INPUT_SHAPE"));
-        type.addMethod(shapeGetter("outputShape", "OUTPUT_SHAPE"));
         type.addMethod(replica());
         type.addMethod(forwardInference());
         type.addMethod(forwardTraining());
         type.addMethod(backward());
         type.addMethod(inputGradientBuffer());
-        if (lastWritingLayer() >= 0) {
+        if (outputRoot >= inputCount) {
             type.addMethod(runLayers());
         }
         type.addMethod(ensureCapacity());
@@ -156,30 +255,57 @@ final class ModelClassWriter {
 
     private CodeBlock classJavadoc() {
         CodeBlock.Builder doc = CodeBlock.builder();
-        doc.add(
-                "Model {@code $L}, generated by the Lamina compiler: input $L of $L.\n\n",
-                JavaNames.commentText(spec.name()),
-                spec.input().shape(),
-                spec.input().integerIds() ? "token ids (whole-number floats)" : "floats");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Layer (type)", "Output shape", "Params"});
-        for (int i = 0; i < writers.size(); i++) {
-            LayerSpec layer = spec.layers().get(i);
-            rows.add(new String[] {
-                JavaNames.commentText(layer.name() + " (" + layer.typeName() + ")"),
-                shapes.get(i + 1).toString(),
-                Long.toString(layer.parameterCount(shapes.get(i)))
-            });
+        boolean graph = !spec.isChain();
+        if (inputCount == 1) {
+            InputSpec input = spec.inputs().get(0);
+            doc.add(
+                    "Model {@code $L}, generated by the Lamina compiler: input $L of $L.\n\n",
+                    JavaNames.commentText(spec.name()),
+                    input.shape(),
+                    kindText(input));
+        } else {
+            doc.add(
+                    "Model {@code $L}, generated by the Lamina compiler, with $L inputs (one array each, in this"
+                            + " order):\n\n<ul>\n",
+                    JavaNames.commentText(spec.name()),
+                    inputCount);
+            for (InputSpec input : spec.inputs()) {
+                doc.add(
+                        "<li>{@code $L}: $L of $L\n",
+                        JavaNames.commentText(input.name()),
+                        input.shape(),
+                        kindText(input));
+            }
+            doc.add("</ul>\n\n");
         }
-        int[] widths = new int[3];
+        List<String[]> rows = new ArrayList<>();
+        rows.add(graph
+                ? new String[] {"Layer (type)", "Output shape", "Params", "Connected to"}
+                : new String[] {"Layer (type)", "Output shape", "Params"});
+        for (int n = 0; n < writers.size(); n++) {
+            NodeSpec node = spec.nodes().get(n);
+            String[] row = {
+                JavaNames.commentText(node.name() + " (" + node.layer().typeName() + ")"),
+                spec.outputShape(n).toString(),
+                Long.toString(spec.parameterCount(n)),
+                JavaNames.commentText(String.join(", ", node.inputs()))
+            };
+            rows.add(graph ? row : java.util.Arrays.copyOf(row, 3));
+        }
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
         for (String[] row : rows) {
-            for (int c = 0; c < 3; c++) {
+            for (int c = 0; c < columns; c++) {
                 widths[c] = Math.max(widths[c], row[c].length());
             }
         }
         doc.add("<pre>\n");
         for (String[] row : rows) {
-            doc.add("$L  $L  $L\n", pad(row[0], widths[0]), pad(row[1], widths[1]), row[2]);
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                line.append(c == columns - 1 ? row[c] : pad(row[c], widths[c]) + "  ");
+            }
+            doc.add("$L\n", line.toString().stripTrailing());
         }
         doc.add("Total params: $L\n", spec.parameterCount());
         doc.add("</pre>\n\n");
@@ -207,40 +333,27 @@ final class ModelClassWriter {
         return doc.build();
     }
 
-    private static String pad(String text, int width) {
-        return text + " ".repeat(width - text.length());
+    private static String kindText(InputSpec input) {
+        return input.integerIds() ? "token ids (whole-number floats)" : "floats";
     }
 
-    private void addConstants(TypeSpec.Builder type) {
-        type.addField(
-                FieldSpec.builder(SpecLiteral.MODEL_SPEC, "SPEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(SpecLiteral.of(spec))
-                        .build());
-        type.addField(
-                FieldSpec.builder(SpecLiteral.SHAPE, "INPUT_SHAPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(SpecLiteral.shape(shapes.get(0)))
-                        .build());
-        type.addField(
-                FieldSpec.builder(SpecLiteral.SHAPE, "OUTPUT_SHAPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(SpecLiteral.shape(shapes.get(shapes.size() - 1)))
-                        .build());
+    private static String pad(String text, int width) {
+        return text + " ".repeat(width - text.length());
     }
 
     private MethodSpec constructor() {
         CodeBlock.Builder parameters = CodeBlock.builder();
         List<CodeBlock> created = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
         for (int i = 0; i < writers.size(); i++) {
             for (LayerWriter.ParameterDecl p : writers.get(i).parameters()) {
                 created.add(CodeBlock.of(
                         "new $T($S, $S, $L, $T.$L)",
                         LayerWriter.PARAMETER,
-                        spec.layers().get(i).name(),
+                        spec.nodes().get(i).name(),
                         p.name(),
                         SpecLiteral.shape(p.shape()),
                         INITIALIZER,
                         p.initializer().name()));
-                fields.add(p.field());
             }
         }
         if (created.isEmpty()) {
@@ -289,39 +402,21 @@ final class ModelClassWriter {
                 .build();
     }
 
-    private static MethodSpec shapeGetter(String name, String constant) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(SpecLiteral.SHAPE)
-                .addStatement("return $L", constant)
-                .build();
-    }
-
     private boolean usesTrainingFlag() {
         return writers.stream().anyMatch(LayerWriter::usesTrainingFlag);
     }
 
-    /** Index of the last layer that writes its own output, or -1 when every layer is a reshape. */
-    private int lastWritingLayer() {
-        for (int i = writers.size() - 1; i >= 0; i--) {
-            if (!writers.get(i).aliasesInput()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private MethodSpec forwardInference() {
-        int outSize = shapes.get(shapes.size() - 1).size();
+        int outSize = spec.outputShape().size();
         MethodSpec.Builder m = MethodSpec.methodBuilder("forwardInference")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
-                .addParameter(LayerWriter.FLOATS, "x")
+                .addParameter(LayerWriter.FLOAT_ROWS, "x")
                 .addParameter(TypeName.INT, "batch")
                 .addParameter(LayerWriter.FLOATS, "y");
-        if (lastWritingLayer() < 0) {
-            return m.addStatement("System.arraycopy(x, 0, y, 0, $L)", Expressions.times("batch", outSize))
+        if (outputRoot < inputCount) {
+            return m.addStatement(
+                            "System.arraycopy(x[$L], 0, y, 0, $L)", outputRoot, Expressions.times("batch", outSize))
                     .build();
         }
         return m.addStatement("ensureCapacity(batch)")
@@ -334,92 +429,183 @@ final class ModelClassWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
                 .returns(LayerWriter.FLOATS)
-                .addParameter(LayerWriter.FLOATS, "x")
+                .addParameter(LayerWriter.FLOAT_ROWS, "x")
                 .addParameter(TypeName.INT, "batch");
         m.addStatement("ensureCapacity(batch)");
-        int last = lastWritingLayer();
-        if (last < 0) {
-            return m.addStatement("return x").build();
+        if (outputRoot < inputCount) {
+            return m.addStatement("return x[$L]", outputRoot).build();
         }
-        String output = writers.get(last).outputBuffer();
+        String output = producer(outputRoot).outputBuffer();
         return m.addStatement("runLayers(x, batch$L, $L)", usesTrainingFlag() ? ", dropoutInTraining()" : "", output)
                 .addStatement("return $L", output)
                 .build();
     }
 
-    /** The array holding activation {@code i} (0 is the input, i the output of layer i - 1). */
-    private String activation(int i) {
-        if (i == 0) {
-            return "x";
-        }
-        LayerWriter w = writers.get(i - 1);
-        return w.aliasesInput() ? activation(i - 1) : w.outputBuffer();
-    }
-
     private MethodSpec runLayers() {
         MethodSpec.Builder m = MethodSpec.methodBuilder("runLayers")
                 .addModifiers(Modifier.PRIVATE)
-                .addJavadoc("Runs every forward pass; the last layer writes into {@code out}.\n")
-                .addParameter(LayerWriter.FLOATS, "x")
+                .addJavadoc("Runs every forward pass in the graph's order; the output is written into {@code out}.\n")
+                .addParameter(LayerWriter.FLOAT_ROWS, "x")
                 .addParameter(TypeName.INT, "batch");
         if (usesTrainingFlag()) {
             m.addParameter(TypeName.BOOLEAN, "training");
         }
         m.addParameter(LayerWriter.FLOATS, "out");
-        int last = lastWritingLayer();
-        for (int i = 0; i < writers.size(); i++) {
-            LayerWriter layer = writers.get(i);
+        if (inputCount > 1) {
+            for (int i = 0; i < inputCount; i++) {
+                InputSpec input = spec.inputs().get(i);
+                m.addComment("x[$L]: input $L $L", i, JavaNames.commentText(input.name()), input.shape());
+            }
+        }
+        for (int n = 0; n < writers.size(); n++) {
+            LayerWriter layer = writers.get(n);
             if (!(layer instanceof ComputingLayerWriter w)) {
                 m.addComment(
                         "$L: $L",
-                        JavaNames.commentText(spec.layers().get(i).name()),
+                        JavaNames.commentText(spec.nodes().get(n).name()),
                         JavaNames.commentText(layer.describe()));
                 continue;
             }
+            List<String> args = new ArrayList<>();
+            for (int t : spec.nodeInputs(n)) {
+                args.add(array(t, true));
+            }
+            args.add(array(spec.tensorOfNode(n), true));
             m.addStatement(
-                    "$L($L, $L, batch$L)",
+                    "$L($L, batch$L)",
                     w.forwardName(),
-                    activation(i),
-                    i == last ? "out" : activation(i + 1),
+                    String.join(", ", args),
                     w.usesTrainingFlag() ? ", training" : "");
         }
         return m.build();
+    }
+
+    /** Whether tensor {@code t} has a gradient at all (not a token-id input, not off the output's path). */
+    private boolean hasGradient(int t) {
+        if (t < inputCount) {
+            return !spec.inputs().get(t).integerIds();
+        }
+        return reachesOutput[t - inputCount];
+    }
+
+    /** Whether tensor {@code t} is the output of a node that nothing else reads: its gradient is the output gradient. */
+    private boolean isPlainOutput(int t) {
+        return t == outputTensor && t >= inputCount && readers.get(t).isEmpty();
+    }
+
+    /** Whether its one reader writes d(loss)/d(tensor t) directly. */
+    private boolean isDirect(int t) {
+        return readers.get(t).size() == 1 && t != outputTensor;
+    }
+
+    /** Whether d(loss)/d(tensor t) is summed into a buffer of its own over its readers (and the output gradient). */
+    private boolean summed(int t) {
+        return hasGradient(t) && !isPlainOutput(t) && !isDirect(t);
+    }
+
+    private String sumBuffer(int t) {
+        return t < inputCount ? "input" + t + "Grad" : producer(t).prefix + "OutGrad";
+    }
+
+    /** The array holding d(loss)/d(tensor t) once its readers have run. */
+    private String gradient(int t) {
+        if (isPlainOutput(t)) {
+            return "outputGradient";
+        }
+        if (summed(t)) {
+            return sumBuffer(t);
+        }
+        int[] reader = readers.get(t).get(0);
+        return writers.get(reader[0]).inputGradientBuffer(reader[1]);
     }
 
     private MethodSpec backward() {
         MethodSpec.Builder m = MethodSpec.methodBuilder("backward")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
-                .addParameter(LayerWriter.FLOATS, "x")
+                .addParameter(LayerWriter.FLOAT_ROWS, "x")
                 .addParameter(LayerWriter.FLOATS, "outputGradient")
                 .addParameter(TypeName.INT, "batch");
-        for (int i = writers.size() - 1; i >= 0; i--) {
-            LayerWriter w = writers.get(i);
-            String dy = i == writers.size() - 1
-                    ? "outputGradient"
-                    : writers.get(i + 1).inputGradientBuffer();
-            m.addStatement(
-                    "$L($L, $L, $L$L, batch)",
-                    w.backwardName(),
-                    activation(i),
-                    activation(i + 1),
-                    dy,
-                    w.hasInputGradient() ? ", " + w.inputGradientBuffer() : "");
+        for (int t = spec.tensorCount() - 1; t >= 0; t--) {
+            if (summed(t)) {
+                addGradientSum(m, t);
+            }
+            int n = t - inputCount;
+            if (n < 0 || !reachesOutput[n]) {
+                continue;
+            }
+            LayerWriter w = writers.get(n);
+            List<String> args = new ArrayList<>();
+            for (int input : spec.nodeInputs(n)) {
+                args.add(array(input, false));
+            }
+            args.add(array(t, false));
+            args.add(gradient(t));
+            if (w.hasInputGradient()) {
+                for (int slot = 0; slot < w.arity(); slot++) {
+                    args.add(w.inputGradientBuffer(slot));
+                }
+            }
+            m.addStatement("$L($L, batch)", w.backwardName(), String.join(", ", args));
         }
         return m.build();
+    }
+
+    /**
+     * Emits the sum of tensor {@code t}'s gradient over its readers (and the output gradient when
+     * it is the output), in reader order:
+     *
+     * <pre>{@code
+     * for (int i = 0, n = batch * 64; i < n; i++) {
+     *     conv1dOutGrad[i] = denseInGrad[i] + addInGrad0[i];
+     * }
+     * }</pre>
+     */
+    private void addGradientSum(MethodSpec.Builder m, int t) {
+        List<String> parts = new ArrayList<>();
+        if (t == outputTensor) {
+            parts.add("outputGradient[i]");
+        }
+        for (int[] reader : readers.get(t)) {
+            parts.add(writers.get(reader[0]).inputGradientBuffer(reader[1]) + "[i]");
+        }
+        String name = t < inputCount
+                ? "input " + spec.inputs().get(t).name()
+                : spec.nodes().get(t - inputCount).name();
+        m.addComment(
+                "d(loss)/d($L): the sum over $L",
+                JavaNames.commentText(name),
+                parts.isEmpty() ? "no reader (0)" : String.join(", ", parts).replace("[i]", ""));
+        m.beginControlFlow(
+                "for (int i = 0, n = $L; i < n; i++)", Expressions.times("batch", spec.tensorShape(t).size()));
+        m.addStatement("$L[i] = $L", sumBuffer(t), parts.isEmpty() ? "0f" : String.join(" + ", parts));
+        m.endControlFlow();
     }
 
     private MethodSpec inputGradientBuffer() {
         MethodSpec.Builder m = MethodSpec.methodBuilder("inputGradientBuffer")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
-                .returns(LayerWriter.FLOATS);
-        if (spec.input().integerIds()) {
-            return m.addJavadoc("Null: integer token ids have no gradient.\n")
-                    .addStatement("return null")
-                    .build();
+                .returns(LayerWriter.FLOATS)
+                .addParameter(TypeName.INT, "input");
+        List<String> arrays = new ArrayList<>();
+        for (int i = 0; i < inputCount; i++) {
+            arrays.add(hasGradient(i) ? gradient(i) : "null");
         }
-        return m.addStatement("return $L", writers.get(0).inputGradientBuffer()).build();
+        if (inputCount == 1) {
+            if (arrays.get(0).equals("null")) {
+                m.addJavadoc("Null: integer token ids have no gradient.\n");
+            }
+            return m.addStatement("return $L", arrays.get(0)).build();
+        }
+        m.addJavadoc("Null for an input of integer token ids, which has no gradient.\n");
+        CodeBlock.Builder code = CodeBlock.builder().add("return switch (input) {\n").indent();
+        for (int i = 0; i < inputCount; i++) {
+            code.add("case $L -> $L;\n", i, arrays.get(i));
+        }
+        code.add("default -> throw new $T(\"no input \" + input);\n", IndexOutOfBoundsException.class);
+        code.unindent().add("};\n");
+        return m.addCode(code.build()).build();
     }
 
     private MethodSpec ensureCapacity() {
@@ -432,10 +618,20 @@ final class ModelClassWriter {
                 code.addStatement("$L = new float[$L]", w.outputBuffer(), Expressions.times("batch", w.outSize()));
             }
             if (w.hasInputGradient()) {
-                code.addStatement(
-                        "$L = new float[$L]", w.inputGradientBuffer(), Expressions.times("batch", w.inSize()));
+                for (int slot = 0; slot < w.arity(); slot++) {
+                    code.addStatement(
+                            "$L = new float[$L]",
+                            w.inputGradientBuffer(slot),
+                            Expressions.times("batch", w.inSize(slot)));
+                }
             }
             w.allocate(code);
+        }
+        for (int t = 0; t < spec.tensorCount(); t++) {
+            if (summed(t)) {
+                code.addStatement(
+                        "$L = new float[$L]", sumBuffer(t), Expressions.times("batch", spec.tensorShape(t).size()));
+            }
         }
         code.addStatement("capacity = batch");
         return MethodSpec.methodBuilder("ensureCapacity")

@@ -7,6 +7,7 @@ import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -41,8 +42,7 @@ public final class ModelGenerator {
     /**
      * The source of the class for {@code spec}.
      *
-     * @throws UnsupportedModelException if a shape is only known at run time or the layer stack
-     *     cannot be specialized
+     * @throws UnsupportedModelException when {@link #unsupported} gives a reason
      */
     public GeneratedModel generate(ModelSpec spec) {
         return generate(spec, null);
@@ -52,8 +52,7 @@ public final class ModelGenerator {
      * The source of the class for {@code spec}, quoting the spec's source text (e.g. the model's
      * part of a {@code .lamina} file) in the class Javadoc; {@code specSource} may be null.
      *
-     * @throws UnsupportedModelException if a shape is only known at run time or the layer stack
-     *     cannot be specialized
+     * @throws UnsupportedModelException when {@link #unsupported} gives a reason
      */
     public GeneratedModel generate(ModelSpec spec, String specSource) {
         return generate(spec, specSource, List.of());
@@ -65,18 +64,19 @@ public final class ModelGenerator {
      * holds one description per layer, e.g. {@code toy.lamina:4: conv1d(1, 2, use_bias=false)}, or
      * is empty.
      *
-     * @throws UnsupportedModelException if a shape is only known at run time or the layer stack
-     *     cannot be specialized
+     * @throws UnsupportedModelException when {@link #unsupported} gives a reason
      */
     public GeneratedModel generate(ModelSpec spec, String specSource, List<String> layerOrigins) {
-        List<Shape> shapes = checkedShapes(spec);
+        unsupported(spec).ifPresent(reason -> {
+            throw new UnsupportedModelException(reason);
+        });
         if (!layerOrigins.isEmpty() && layerOrigins.size() != spec.layers().size()) {
             throw new IllegalArgumentException(layerOrigins.size() + " layer origins for the "
                     + spec.layers().size() + " layers of model '" + JavaNames.commentText(spec.name()) + "'");
         }
         String className = JavaNames.className(spec.name());
         TypeSpec type =
-                new ModelClassWriter(spec, className, shapes, specSource, List.copyOf(layerOrigins), backend).write();
+                new ModelClassWriter(spec, className, specSource, List.copyOf(layerOrigins), backend).write();
         String source = JavaFile.builder(packageName, type)
                 .skipJavaLangImports(true)
                 .indent("    ")
@@ -91,8 +91,7 @@ public final class ModelGenerator {
      * spec line, e.g. {@code toy.lamina:4: conv1d(1, 2, use_bias=false)} (the file name without its
      * directory, so the output does not depend on where it was compiled).
      *
-     * @throws UnsupportedModelException if a shape is only known at run time or the layer stack
-     *     cannot be specialized
+     * @throws UnsupportedModelException when {@link #unsupported} gives a reason
      */
     public GeneratedModel generate(CheckedModel model, String sourceText) {
         Objects.requireNonNull(sourceText, "sourceText");
@@ -100,33 +99,35 @@ public final class ModelGenerator {
                 model.spec(), SpecOrigins.modelText(model, sourceText), SpecOrigins.layerOrigins(model, sourceText));
     }
 
-    private static List<Shape> checkedShapes(ModelSpec spec) {
+    /**
+     * Why generated code cannot run {@code spec}, or empty when it can: a model without layers has
+     * nothing to generate, every shape must be known (a length known only at run time needs the
+     * interpreter), and an embedding must read token ids straight from a model input.
+     */
+    public static Optional<String> unsupported(ModelSpec spec) {
         String model = "model '" + JavaNames.commentText(spec.name()) + "'";
-        if (spec.layers().isEmpty()) {
-            throw new UnsupportedModelException(model + " has no layers: there is nothing to generate");
+        if (spec.nodes().isEmpty()) {
+            return Optional.of(model + " has no layers: there is nothing to generate");
         }
-        List<Shape> shapes;
-        try {
-            shapes = spec.shapes();
-        } catch (IllegalArgumentException e) {
-            throw new UnsupportedModelException(model + " is not valid: " + e.getMessage());
-        }
-        for (int i = 0; i < shapes.size(); i++) {
-            if (!shapes.get(i).isFullyKnown()) {
-                String where = i == 0
-                        ? "its input"
-                        : "the output of layer '" + spec.layers().get(i - 1).name() + "'";
-                throw new UnsupportedModelException(model + ": " + where + " has shape " + shapes.get(i)
+        for (int t = 0; t < spec.tensorCount(); t++) {
+            if (!spec.tensorShape(t).isFullyKnown()) {
+                String where = t < spec.inputs().size()
+                        ? "its input '" + spec.inputs().get(t).name() + "'"
+                        : "the output of layer '" + spec.nodes().get(t - spec.inputs().size()).name() + "'";
+                return Optional.of(model + ": " + where + " has shape " + spec.tensorShape(t)
                         + " with a length known only at run time; generated code needs every shape known,"
-                        + " use the interpreter (--engine interpreter) for this model");
+                        + " and the interpreter runs such models");
             }
         }
-        for (int i = 1; i < spec.layers().size(); i++) {
-            if (spec.layers().get(i) instanceof LayerSpec.Embedding e) {
-                throw new UnsupportedModelException(
-                        model + ": embedding '" + e.name() + "' must be the first layer, taking the model's token ids");
+        for (int n = 0; n < spec.nodes().size(); n++) {
+            if (spec.nodes().get(n).layer() instanceof LayerSpec.Embedding e) {
+                int read = spec.nodeInputs(n)[0];
+                if (read >= spec.inputs().size() || !spec.inputs().get(read).integerIds()) {
+                    return Optional.of(model + ": embedding '" + e.name()
+                            + "' must read the token ids of a model input declared int");
+                }
             }
         }
-        return shapes;
+        return Optional.empty();
     }
 }

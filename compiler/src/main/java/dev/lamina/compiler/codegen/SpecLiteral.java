@@ -2,8 +2,10 @@ package dev.lamina.compiler.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.NodeSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.TrainingSpec;
@@ -20,6 +22,8 @@ final class SpecLiteral {
     static final ClassName MODEL_SPEC = ClassName.get(SPEC, "ModelSpec");
     static final ClassName INPUT_SPEC = ClassName.get(SPEC, "InputSpec");
     static final ClassName LAYER_SPEC = ClassName.get(SPEC, "LayerSpec");
+    static final ClassName NODE_SPEC = ClassName.get(SPEC, "NodeSpec");
+    static final ClassName MERGE_KIND = ClassName.get(SPEC, "MergeKind");
     static final ClassName SHAPE = ClassName.get(SPEC, "Shape");
     static final ClassName PADDING = ClassName.get(SPEC, "Padding");
     static final ClassName ACTIVATION = ClassName.get(SPEC, "Activation");
@@ -32,27 +36,35 @@ final class SpecLiteral {
 
     private SpecLiteral() {}
 
-    /** {@code ModelSpec.sequential("toy", new InputSpec(Shape.of(4, 1), false), List.of(...), Optional.empty())}. */
+    /**
+     * {@code new ModelSpec("toy", List.of(new InputSpec("input", Shape.of(4, 1), false)),
+     * List.of(new NodeSpec(new LayerSpec.Conv1D(...), List.of("input")), ...), "conv1d",
+     * Optional.empty())}.
+     */
     static CodeBlock of(ModelSpec spec) {
         CodeBlock.Builder code = CodeBlock.builder();
         code.add("new $T(\n", MODEL_SPEC).indent().indent();
         code.add("$S,\n", spec.name());
-        code.add(
-                "new $T($L, $L),\n",
-                INPUT_SPEC,
-                shape(spec.input().shape()),
-                spec.input().integerIds());
-        code.add("$T.of(", LIST);
-        List<CodeBlock> layers = new ArrayList<>();
-        for (LayerSpec layer : spec.layers()) {
-            layers.add(layer(layer));
+        List<CodeBlock> inputs = new ArrayList<>();
+        for (InputSpec input : spec.inputs()) {
+            inputs.add(CodeBlock.of(
+                    "new $T($S, $L, $L)", INPUT_SPEC, input.name(), shape(input.shape()), input.integerIds()));
         }
-        if (!layers.isEmpty()) {
+        code.add("$T.of($L),\n", LIST, CodeBlock.join(inputs, ", "));
+        code.add("$T.of(", LIST);
+        List<CodeBlock> nodes = new ArrayList<>();
+        for (NodeSpec node : spec.nodes()) {
+            List<CodeBlock> reads = node.inputs().stream().map(t -> CodeBlock.of("$S", t)).toList();
+            nodes.add(CodeBlock.of(
+                    "new $T($L, $T.of($L))", NODE_SPEC, layer(node.layer()), LIST, CodeBlock.join(reads, ", ")));
+        }
+        if (!nodes.isEmpty()) {
             code.add("\n").indent().indent();
-            code.add(CodeBlock.join(layers, ",\n"));
+            code.add(CodeBlock.join(nodes, ",\n"));
             code.unindent().unindent();
         }
         code.add("),\n");
+        code.add("$S,\n", spec.output());
         code.add("$L)", training(spec.training()));
         code.unindent().unindent();
         return code.build();
@@ -68,74 +80,100 @@ final class SpecLiteral {
     }
 
     private static CodeBlock layer(LayerSpec layer) {
-        if (layer instanceof LayerSpec.Conv1D c) {
-            return CodeBlock.of(
-                    "new $T.Conv1D($S, $L, $L, $L, $T.$L, $L, $L, $T.$L)",
-                    LAYER_SPEC,
-                    c.name(),
-                    c.filters(),
-                    c.kernelSize(),
-                    c.strides(),
-                    PADDING,
-                    c.padding().name(),
-                    c.dilationRate(),
-                    c.useBias(),
-                    ACTIVATION,
-                    c.activation().name());
-        }
-        if (layer instanceof LayerSpec.Dense d) {
-            return CodeBlock.of(
-                    "new $T.Dense($S, $L, $L, $T.$L)",
-                    LAYER_SPEC,
-                    d.name(),
-                    d.units(),
-                    d.useBias(),
-                    ACTIVATION,
-                    d.activation().name());
-        }
-        if (layer instanceof LayerSpec.Pooling1D p) {
-            return CodeBlock.of(
-                    "new $T.Pooling1D($S, $T.$L, $L, $L, $T.$L)",
-                    LAYER_SPEC,
-                    p.name(),
-                    POOL_KIND,
-                    p.kind().name(),
-                    p.poolSize(),
-                    p.strides(),
-                    PADDING,
-                    p.padding().name());
-        }
-        if (layer instanceof LayerSpec.GlobalPooling1D g) {
-            return CodeBlock.of(
-                    "new $T.GlobalPooling1D($S, $T.$L)",
-                    LAYER_SPEC,
-                    g.name(),
-                    POOL_KIND,
-                    g.kind().name());
-        }
-        if (layer instanceof LayerSpec.Flatten f) {
-            return CodeBlock.of("new $T.Flatten($S)", LAYER_SPEC, f.name());
-        }
-        if (layer instanceof LayerSpec.Dropout d) {
-            return CodeBlock.of("new $T.Dropout($S, $L)", LAYER_SPEC, d.name(), Double.toString(d.rate()));
-        }
-        if (layer instanceof LayerSpec.ActivationLayer a) {
-            return CodeBlock.of(
-                    "new $T.ActivationLayer($S, $T.$L)",
-                    LAYER_SPEC,
-                    a.name(),
-                    ACTIVATION,
-                    a.activation().name());
-        }
-        if (layer instanceof LayerSpec.Embedding e) {
-            return CodeBlock.of("new $T.Embedding($S, $L, $L)", LAYER_SPEC, e.name(), e.inputDim(), e.outputDim());
-        }
-        if (layer instanceof LayerSpec.RepeatVector r) {
-            return CodeBlock.of("new $T.RepeatVector($S, $L)", LAYER_SPEC, r.name(), r.n());
-        }
-        LayerSpec.Reshape r = (LayerSpec.Reshape) layer;
-        List<String> dims = r.targetShape().stream().map(String::valueOf).toList();
-        return CodeBlock.of("new $T.Reshape($S, $T.of($L))", LAYER_SPEC, r.name(), LIST, String.join(", ", dims));
+        return layer.accept(new LayerSpec.Visitor<CodeBlock>() {
+            @Override
+            public CodeBlock conv1d(LayerSpec.Conv1D c) {
+                return CodeBlock.of(
+                        "new $T.Conv1D($S, $L, $L, $L, $T.$L, $L, $L, $T.$L)",
+                        LAYER_SPEC,
+                        c.name(),
+                        c.filters(),
+                        c.kernelSize(),
+                        c.strides(),
+                        PADDING,
+                        c.padding().name(),
+                        c.dilationRate(),
+                        c.useBias(),
+                        ACTIVATION,
+                        c.activation().name());
+            }
+
+            @Override
+            public CodeBlock dense(LayerSpec.Dense d) {
+                return CodeBlock.of(
+                        "new $T.Dense($S, $L, $L, $T.$L)",
+                        LAYER_SPEC,
+                        d.name(),
+                        d.units(),
+                        d.useBias(),
+                        ACTIVATION,
+                        d.activation().name());
+            }
+
+            @Override
+            public CodeBlock pooling1d(LayerSpec.Pooling1D p) {
+                return CodeBlock.of(
+                        "new $T.Pooling1D($S, $T.$L, $L, $L, $T.$L)",
+                        LAYER_SPEC,
+                        p.name(),
+                        POOL_KIND,
+                        p.kind().name(),
+                        p.poolSize(),
+                        p.strides(),
+                        PADDING,
+                        p.padding().name());
+            }
+
+            @Override
+            public CodeBlock globalPooling1d(LayerSpec.GlobalPooling1D g) {
+                return CodeBlock.of(
+                        "new $T.GlobalPooling1D($S, $T.$L)", LAYER_SPEC, g.name(), POOL_KIND, g.kind().name());
+            }
+
+            @Override
+            public CodeBlock flatten(LayerSpec.Flatten f) {
+                return CodeBlock.of("new $T.Flatten($S)", LAYER_SPEC, f.name());
+            }
+
+            @Override
+            public CodeBlock dropout(LayerSpec.Dropout d) {
+                return CodeBlock.of("new $T.Dropout($S, $L)", LAYER_SPEC, d.name(), Double.toString(d.rate()));
+            }
+
+            @Override
+            public CodeBlock activation(LayerSpec.ActivationLayer a) {
+                return CodeBlock.of(
+                        "new $T.ActivationLayer($S, $T.$L)", LAYER_SPEC, a.name(), ACTIVATION, a.activation().name());
+            }
+
+            @Override
+            public CodeBlock embedding(LayerSpec.Embedding e) {
+                return CodeBlock.of(
+                        "new $T.Embedding($S, $L, $L)", LAYER_SPEC, e.name(), e.inputDim(), e.outputDim());
+            }
+
+            @Override
+            public CodeBlock repeatVector(LayerSpec.RepeatVector r) {
+                return CodeBlock.of("new $T.RepeatVector($S, $L)", LAYER_SPEC, r.name(), r.n());
+            }
+
+            @Override
+            public CodeBlock reshape(LayerSpec.Reshape r) {
+                List<String> dims = r.targetShape().stream().map(String::valueOf).toList();
+                return CodeBlock.of(
+                        "new $T.Reshape($S, $T.of($L))", LAYER_SPEC, r.name(), LIST, String.join(", ", dims));
+            }
+
+            @Override
+            public CodeBlock merge(LayerSpec.Merge m) {
+                return CodeBlock.of("new $T.Merge($S, $T.$L)", LAYER_SPEC, m.name(), MERGE_KIND, m.kind().name());
+            }
+
+            @Override
+            public CodeBlock concatenate(LayerSpec.Concatenate c) {
+                return CodeBlock.of("new $T.Concatenate($S, $L)", LAYER_SPEC, c.name(), c.axis());
+            }
+        });
     }
 
     private static CodeBlock training(Optional<TrainingSpec> training) {

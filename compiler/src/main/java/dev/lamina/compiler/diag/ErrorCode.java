@@ -31,9 +31,21 @@ public enum ErrorCode {
     RESHAPE_SIZE("LAM023", Severity.ERROR, "%s"),
     EMBEDDING_NEEDS_INT_INPUT("LAM024", Severity.ERROR, "%s"),
     INT_INPUT_NEEDS_EMBEDDING("LAM025", Severity.ERROR, "%s"),
+    UNDEFINED_TENSOR("LAM026", Severity.ERROR, "'%s' names no input or tensor defined before line %d"),
+    DUPLICATE_TENSOR("LAM027", Severity.ERROR, "the name '%s' is already bound at line %d"),
+    MERGE_NEEDS_LIST("LAM028", Severity.ERROR, "%s merges a list of tensors, but %s"),
+    MERGE_ARITY("LAM029", Severity.ERROR, "%s takes %s, got %d"),
+    MERGE_SHAPES("LAM030", Severity.ERROR, "the inputs of %s do not fit together: %s"),
+    SINGLE_INPUT_LAYER("LAM031", Severity.ERROR, "%s takes one tensor, got a list of %d"),
+    WHICH_INPUT("LAM032", Severity.ERROR, "the model has %d inputs (%s), so this statement must name the one it reads"),
+    CONCATENATE_AXIS("LAM033", Severity.ERROR, "concatenate cannot join on axis %d: %s"),
+    UNNAMED_INPUTS("LAM034", Severity.ERROR, "a model with %d inputs must name each of them"),
+    GENERATION_UNSUPPORTED("LAM035", Severity.ERROR, "no class can be generated for %s"),
+    CLASS_NAME_CLASH("LAM036", Severity.ERROR, "model %s becomes class %s, which collides with model %s (%s)"),
     CROSSENTROPY_WITHOUT_SOFTMAX("LAM101", Severity.WARNING, "%s"),
     SOFTMAX_SINGLE_UNIT("LAM102", Severity.WARNING, "%s"),
-    BINARY_CROSSENTROPY_WITHOUT_SIGMOID("LAM103", Severity.WARNING, "%s");
+    BINARY_CROSSENTROPY_WITHOUT_SIGMOID("LAM103", Severity.WARNING, "%s"),
+    UNUSED_VALUE("LAM104", Severity.WARNING, "%s is never used: it does not reach the model's output");
 
     private final String id;
     private final Severity severity;

@@ -7,13 +7,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One layer after checking: its resolved options ({@code spec}, Keras defaults filled in), input
- * and output shapes per example, parameter count, how those were derived, and its source span.
+ * One node of the graph after checking: its layer with resolved options ({@code spec}, Keras
+ * defaults filled in), the tensors it reads (model inputs or earlier layers, by name) and their
+ * shapes per example, its output shape, parameter count, how those were derived, and its source
+ * span. Engines never derive shapes again: they read them here (or from the lowered spec).
  */
-public record CheckedLayer(LayerSpec spec, Shape input, Shape output, long params, List<String> derivation, Span span) {
+public record CheckedLayer(
+        LayerSpec spec,
+        List<String> inputs,
+        List<Shape> inputShapes,
+        Shape output,
+        long params,
+        List<String> derivation,
+        Span span) {
     public CheckedLayer {
         Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(input, "input");
+        inputs = List.copyOf(inputs);
+        inputShapes = List.copyOf(inputShapes);
+        if (inputs.size() != inputShapes.size() || inputs.isEmpty()) {
+            throw new IllegalArgumentException(
+                    spec.name() + ": " + inputs.size() + " inputs with " + inputShapes.size() + " shapes");
+        }
         Objects.requireNonNull(output, "output");
         derivation = List.copyOf(derivation);
         Objects.requireNonNull(span, "span");
@@ -26,5 +40,12 @@ public record CheckedLayer(LayerSpec spec, Shape input, Shape output, long param
     /** The Keras type name, e.g. {@code conv1d}. */
     public String type() {
         return spec.typeName();
+    }
+
+    /** The input shapes as written in explanations: {@code (128, 1)}, or {@code [(4, 8), (4, 8)]} for a merge. */
+    public String inputText() {
+        return inputShapes.size() == 1 && !spec.isMerge()
+                ? inputShapes.get(0).toString()
+                : inputShapes.stream().map(Shape::toString).toList().toString();
     }
 }

@@ -7,13 +7,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A model whose every layer passed the checker. */
+/**
+ * A model whose every node passed the checker: a graph of named inputs and layer nodes in
+ * topological order (each reads only inputs and earlier nodes), the name of the output tensor, and
+ * the training section. A sequential model is the chain case; there is no other form.
+ */
 public record ModelIr(
-        String name, InputSpec input, List<CheckedLayer> layers, Optional<TrainingSpec> training, Span span) {
+        String name,
+        List<InputSpec> inputs,
+        List<CheckedLayer> layers,
+        String output,
+        Optional<TrainingSpec> training,
+        Span span) {
     public ModelIr {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(input, "input");
+        inputs = List.copyOf(inputs);
         layers = List.copyOf(layers);
+        Objects.requireNonNull(output, "output");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(span, "span");
     }

@@ -5,6 +5,9 @@ import dev.lamina.compiler.ast.InputDecl;
 import dev.lamina.compiler.ast.LaminaFile;
 import dev.lamina.compiler.ast.LayerDecl;
 import dev.lamina.compiler.ast.ModelDecl;
+import dev.lamina.compiler.ast.Name;
+import dev.lamina.compiler.ast.SourceDecl;
+import dev.lamina.compiler.ast.StatementDecl;
 import dev.lamina.compiler.ast.Span;
 import dev.lamina.compiler.ast.TrainDecl;
 import dev.lamina.compiler.ast.TrainItem;
@@ -34,15 +37,30 @@ final class AstBuilder extends LaminaBaseVisitor<Value> {
         return new ModelDecl(
                 ctx.name.getText(),
                 span(ctx.name),
-                input(ctx.input()),
-                ctx.layer().stream().map(this::layer).toList(),
+                ctx.input().stream().map(this::input).toList(),
+                ctx.statement().stream().map(this::statement).toList(),
                 train,
                 span(ctx));
     }
 
     private InputDecl input(LaminaParser.InputContext ctx) {
         boolean ids = ctx.dtype != null && ctx.dtype.getType() == LaminaParser.INT_TYPE;
-        return new InputDecl(values(ctx.list()), ids, span(ctx));
+        return new InputDecl(Optional.ofNullable(ctx.name).map(this::name), values(ctx.list()), ids, span(ctx));
+    }
+
+    private StatementDecl statement(LaminaParser.StatementContext ctx) {
+        Optional<SourceDecl> source = Optional.ofNullable(ctx.source()).map(s -> s.ref != null
+                ? new SourceDecl(List.of(name(s.ref)), false, span(s))
+                : new SourceDecl(s.refs.stream().map(this::name).toList(), true, span(s)));
+        return new StatementDecl(
+                Optional.ofNullable(ctx.target).map(this::name),
+                source,
+                ctx.layer().stream().map(this::layer).toList(),
+                span(ctx));
+    }
+
+    private Name name(Token token) {
+        return new Name(token.getText(), span(token));
     }
 
     private LayerDecl layer(LaminaParser.LayerContext ctx) {

@@ -14,10 +14,11 @@ final class SpanEraser {
         return new ModelDecl(
                 m.name(),
                 Span.NONE,
-                new InputDecl(values(m.input().dims()), m.input().integerIds(), Span.NONE),
-                m.layers().stream()
-                        .map(l -> new LayerDecl(l.type(), Span.NONE, arguments(l.arguments()), Span.NONE))
+                m.inputs().stream()
+                        .map(i -> new InputDecl(
+                                i.name().map(SpanEraser::erase), values(i.dims()), i.integerIds(), Span.NONE))
                         .toList(),
+                m.statements().stream().map(SpanEraser::erase).toList(),
                 m.train()
                         .map(t -> new TrainDecl(
                                 t.items().stream()
@@ -25,6 +26,22 @@ final class SpanEraser {
                                                 i.key(), i.setting(), Span.NONE, arguments(i.arguments()), Span.NONE))
                                         .toList(),
                                 Span.NONE)),
+                Span.NONE);
+    }
+
+    private static Name erase(Name name) {
+        return new Name(name.text(), Span.NONE);
+    }
+
+    private static StatementDecl erase(StatementDecl s) {
+        return new StatementDecl(
+                s.target().map(SpanEraser::erase),
+                s.source()
+                        .map(src -> new SourceDecl(
+                                src.refs().stream().map(SpanEraser::erase).toList(), src.list(), Span.NONE)),
+                s.layers().stream()
+                        .map(l -> new LayerDecl(l.type(), Span.NONE, arguments(l.arguments()), Span.NONE))
+                        .toList(),
                 Span.NONE);
     }
 

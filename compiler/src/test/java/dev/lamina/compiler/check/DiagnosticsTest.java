@@ -292,7 +292,7 @@ class DiagnosticsTest {
                 12,
                 ErrorCode.DUPLICATE_NAME,
                 "layer name 'out' is already used at line 3",
-                "give it another name= (layer names are unique within a model)");
+                "give it another name= (layer and input names are unique within a model)");
         assertThat(only(model("[8, 1]", "dense(3)", "dense(3, name=dense)")).message())
                 .isEqualTo("layer name 'dense' is already used at line 3");
         Diagnostic d = only(model("[4]", "dense(1)") + model("[4]", "dense(1)"));

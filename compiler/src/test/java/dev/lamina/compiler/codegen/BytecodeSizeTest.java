@@ -19,7 +19,8 @@ class BytecodeSizeTest {
     @Test
     void everyGoldenCaseMethodIsJitCompilable() {
         CompiledGoldenModels models = CompiledGoldenModels.get(Backend.SCALAR);
-        assertThat(models.compiled.classFiles()).hasSizeGreaterThanOrEqualTo(models.cases.size());
+        assertThat(models.compiled.classFiles()).hasSizeGreaterThanOrEqualTo(
+                (int) models.cases.stream().filter(c -> c.unsupported().isEmpty()).count());
         assertNoHugeMethod(models.compiled.classFiles());
     }
 

@@ -30,6 +30,9 @@ final class CompiledGoldenModels {
         List<InMemoryJavaCompiler.Source> units = new ArrayList<>();
         Map<String, String> owners = new HashMap<>();
         for (GoldenCase c : cases) {
+            if (c.unsupported().isPresent()) {
+                continue;
+            }
             GeneratedModel model = generator.generate(c.model());
             String previous = owners.put(model.qualifiedName(), c.name());
             if (previous != null) {

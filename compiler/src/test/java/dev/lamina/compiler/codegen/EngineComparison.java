@@ -83,7 +83,7 @@ final class EngineComparison {
         for (Parameter p : reference.parameters()) {
             assertClose("gradient of " + p.key(), candidate.parameter(p.key()).gradient(), p.gradient());
         }
-        if (!stack.spec().input().integerIds()) {
+        if (!stack.spec().inputs().get(0).integerIds()) {
             assertClose("input gradient", candidate.inputGradient(), reference.inputGradient());
         }
 

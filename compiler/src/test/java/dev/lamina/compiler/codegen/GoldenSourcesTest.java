@@ -79,6 +79,25 @@ class GoldenSourcesTest {
                             optimizer sgd(learning_rate=0.01, momentum=0.9, nesterov=true)
                           }
                         }
+                        """),
+                new LaminaSource(
+                        "two_inputs.lamina",
+                        """
+                        // A graph: two inputs, a residual add over a tensor read twice, and a concatenation.
+                        model TwoInputs {
+                          input seq [8, 2]
+                          input side [3]
+                          a = seq -> conv1d(4, 3, padding=same, activation=relu, name=conv)
+                          b = a -> conv1d(4, 3, padding=same, name=conv_2)
+                          [a, b] -> add(name=skip)
+                          pooled = global_average_pooling1d(name=pool)
+                          [pooled, side] -> concatenate(name=joined)
+                          dense(1, activation=sigmoid, name=out)
+                          train {
+                            loss binary_crossentropy
+                            optimizer adam(learning_rate=0.001)
+                          }
+                        }
                         """));
     }
 

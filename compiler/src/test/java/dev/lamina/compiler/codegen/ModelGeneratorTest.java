@@ -130,9 +130,8 @@ class ModelGeneratorTest {
                 Optional.empty());
         assertThatThrownBy(() -> generator.generate(spec))
                 .isInstanceOf(UnsupportedModelException.class)
-                .hasMessage("model 'varlen': its input has shape (None, 3) with a length known only at run time;"
-                        + " generated code needs every shape known, use the interpreter (--engine interpreter)"
-                        + " for this model");
+                .hasMessage("model 'varlen': its input 'input' has shape (None, 3) with a length known only at"
+                        + " run time; generated code needs every shape known, and the interpreter runs such models");
     }
 
     @Test

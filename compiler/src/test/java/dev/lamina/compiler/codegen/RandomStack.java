@@ -194,8 +194,7 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
     }
 
     private static Shape outputOf(InputSpec input, List<LayerSpec> stack) {
-        List<Shape> shapes = ModelSpec.sequential("check", input, stack, Optional.empty()).shapes();
-        return shapes.get(shapes.size() - 1);
+        return ModelSpec.sequential("check", input, stack, Optional.empty()).outputShape();
     }
 
     /** The stack's output shape, or null if it is invalid or too large. */
@@ -216,9 +215,9 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
     /** Inputs in [-1, 1], or token ids in [0, vocabulary). */
     float[] inputs() {
         SplittableRandom random = new SplittableRandom(dataSeed);
-        float[] x = new float[batch * spec.input().shape().size()];
+        float[] x = new float[batch * spec.inputs().get(0).shape().size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = spec.input().integerIds()
+            x[i] = spec.inputs().get(0).integerIds()
                     ? random.nextInt(((LayerSpec.Embedding) spec.layers().get(0)).inputDim())
                     : (float) random.nextDouble(-1, 1);
         }
@@ -277,8 +276,8 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("\n  input ")
-                .append(spec.input().shape())
-                .append(spec.input().integerIds() ? " int" : "");
+                .append(spec.inputs().get(0).shape())
+                .append(spec.inputs().get(0).integerIds() ? " int" : "");
         for (LayerSpec layer : spec.layers()) {
             text.append("\n  ").append(layer);
         }

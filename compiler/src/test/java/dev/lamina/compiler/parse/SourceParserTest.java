@@ -28,11 +28,11 @@ class SourceParserTest {
         ModelDecl model = file.models().get(0);
         assertThat(model.name()).isEqualTo("Net");
         assertThat(model.nameSpan()).isEqualTo(new Span("n.lamina", 2, 7, 3));
-        assertThat(model.input().dims())
+        assertThat(model.inputs().get(0).dims())
                 .containsExactly(
                         new Value.NoneValue(new Span("n.lamina", 3, 10, 4)),
                         new Value.IntValue(BigInteger.TWO, new Span("n.lamina", 3, 16, 1)));
-        assertThat(model.input().integerIds()).isFalse();
+        assertThat(model.inputs().get(0).integerIds()).isFalse();
         LayerDecl conv = model.layers().get(0);
         assertThat(conv.type()).isEqualTo("conv1d");
         assertThat(conv.span()).isEqualTo(new Span("n.lamina", 4, 3, 32));
@@ -67,7 +67,7 @@ class SourceParserTest {
                 SourceParser.parse("t", "model A { input [50] int embedding(10, 2) } model B { input [3] }");
         assertThat(result.diagnostics()).isEmpty();
         assertThat(result.file().models()).extracting(ModelDecl::name).containsExactly("A", "B");
-        assertThat(result.file().models().get(0).input().integerIds()).isTrue();
+        assertThat(result.file().models().get(0).inputs().get(0).integerIds()).isTrue();
         assertThat(result.file().models().get(1).layers()).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package dev.lamina.runtime.layers;
 
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.MergeKind;
+import dev.lamina.runtime.spec.MergeRule;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -32,7 +33,7 @@ public final class MergeLayer extends Layer {
         maps = new int[n][];
         inSizes = new int[n];
         for (int i = 0; i < n; i++) {
-            maps[i] = Broadcast.indexMap(inputShapes().get(i), outputShape());
+            maps[i] = MergeRule.broadcastIndexMap(inputShapes().get(i), outputShape());
             inSizes[i] = inputShapes().get(i).size();
         }
         outSize = outputShape().size();
