@@ -3,7 +3,6 @@ package dev.lamina.bench;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
-import java.util.List;
 
 /**
  * Floating-point operations per benchmark op, counting only the multiply-adds of conv1d and dense
@@ -16,12 +15,11 @@ public final class FlopCount {
 
     /** Multiply-adds of one example's forward pass. */
     public static long forwardMultiplyAdds(ModelSpec spec) {
-        List<Shape> shapes = spec.shapes();
         long total = 0;
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec layer = spec.layers().get(i);
-            Shape in = shapes.get(i);
-            Shape out = shapes.get(i + 1);
+        for (int i = 0; i < spec.nodes().size(); i++) {
+            LayerSpec layer = spec.nodes().get(i).layer();
+            Shape in = spec.inputShapes(i).get(0);
+            Shape out = spec.outputShape(i);
             if (layer instanceof LayerSpec.Conv1D conv) {
                 total += (long) out.dim(0) * conv.kernelSize() * in.dim(1) * conv.filters();
             } else if (layer instanceof LayerSpec.Dense dense) {

@@ -10,9 +10,14 @@ import java.util.SplittableRandom;
  * for binary cross-entropy, values in [-1, 1) otherwise).
  */
 public record Workload(float[] x, float[] target, float[] y) {
+    /** A batch for a model with one input. */
     public static Workload of(ModelSpec spec, int batch, long seed) {
+        if (spec.inputs().size() != 1) {
+            throw new IllegalArgumentException("model " + spec.name() + " has "
+                    + spec.inputs().size() + " inputs; the benchmarks run models with one");
+        }
         SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[batch * spec.input().shape().size()];
+        float[] x = new float[batch * spec.inputs().get(0).shape().size()];
         int vocabulary = vocabulary(spec);
         for (int i = 0; i < x.length; i++) {
             x[i] = vocabulary > 0 ? random.nextInt(vocabulary) : (float) random.nextDouble(-1, 1);
@@ -37,7 +42,7 @@ public record Workload(float[] x, float[] target, float[] y) {
     }
 
     private static int vocabulary(ModelSpec spec) {
-        if (!spec.input().integerIds()) {
+        if (!spec.inputs().get(0).integerIds()) {
             return 0;
         }
         if (spec.layers().get(0) instanceof dev.lamina.runtime.spec.LayerSpec.Embedding e) {

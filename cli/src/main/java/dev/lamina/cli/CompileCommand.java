@@ -1,12 +1,11 @@
 package dev.lamina.cli;
 
-import dev.lamina.compiler.CheckedModel;
 import dev.lamina.compiler.Compilation;
+import dev.lamina.compiler.Generation;
 import dev.lamina.compiler.LaminaCompiler;
 import dev.lamina.compiler.codegen.Backend;
 import dev.lamina.compiler.codegen.GeneratedModel;
 import dev.lamina.compiler.codegen.ModelGenerator;
-import dev.lamina.compiler.codegen.UnsupportedModelException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,61 +67,37 @@ public final class CompileCommand implements Callable<Integer> {
             description = BackendConverter.DESCRIPTION + " Writing vector sources works on any Java.")
     Backend backend;
 
-    /** A generated source and the model it comes from. */
-    private record Output(GeneratedModel source, String origin) {}
-
     @Override
     public Integer call() {
-        ModelGenerator generator;
-        try {
-            generator = new ModelGenerator(packageName, backend);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--package: " + e.getMessage());
+        if (!ModelGenerator.isValidPackageName(packageName)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--package: '" + packageName + "' is not a valid Java package name");
         }
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, Output> outputs = new LinkedHashMap<>();
+        List<Compilation> compilations = new ArrayList<>();
         long errors = 0;
         for (Path file : files) {
             Compilation compilation = LaminaCompiler.compile(file);
             err.print(compilation.render());
             if (compilation.hasErrors()) {
                 errors += compilation.errorCount();
-                continue;
-            }
-            for (CheckedModel model : compilation.models()) {
-                String origin = "model " + model.name() + " (" + model.span() + ")";
-                GeneratedModel source;
-                try {
-                    source = generator.generate(model, compilation.sourceText());
-                } catch (UnsupportedModelException e) {
-                    err.println("lamina: " + model.span() + ": " + e.getMessage());
-                    errors++;
-                    continue;
-                }
-                String key = source.relativePath().toLowerCase(Locale.ROOT);
-                Output previous = outputs.putIfAbsent(key, new Output(source, origin));
-                if (previous != null) {
-                    String previousClass = previous.source().qualifiedName();
-                    err.println("lamina: " + origin + " and " + previous.origin()
-                            + (previousClass.equals(source.qualifiedName())
-                                    ? " both map to class " + previousClass
-                                    : " map to classes " + source.qualifiedName() + " and " + previousClass
-                                            + ", whose files collide on case-insensitive file systems")
-                            + "; rename one of them");
-                    errors++;
-                }
+            } else {
+                compilations.add(compilation);
             }
         }
+        Generation generation = LaminaCompiler.generate(compilations, packageName, backend);
+        err.print(generation.render());
+        errors += generation.errorCount();
         if (errors > 0) {
             err.println(Plural.of(errors, "error") + "; nothing was written");
             return LaminaCli.EXIT_FAILURE;
         }
-        if (outputs.isEmpty()) {
+        if (generation.sources().isEmpty()) {
             err.println("lamina: the specs declare no model; nothing was written");
             return LaminaCli.EXIT_FAILURE;
         }
         try {
-            write(new ArrayList<>(outputs.values()));
+            write(generation.sources());
         } catch (IOException e) {
             throw FileErrors.of("cannot write the sources under", outDir, e);
         }
@@ -141,20 +113,19 @@ public final class CompileCommand implements Callable<Integer> {
     }
 
     /** Writes every source to a temporary file first, then moves each into place. */
-    private void write(List<Output> outputs) throws IOException {
+    private void write(List<GeneratedModel> outputs) throws IOException {
         List<Path> temps = new ArrayList<>();
         try {
-            for (Output output : outputs) {
-                Path target = outDir.resolve(output.source().relativePath()).toAbsolutePath();
+            for (GeneratedModel output : outputs) {
+                Path target = outDir.resolve(output.relativePath()).toAbsolutePath();
                 Files.createDirectories(target.getParent());
                 Path temp = target.resolveSibling(
                         "." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
                 temps.add(temp);
-                Files.writeString(
-                        temp, output.source().source(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                Files.writeString(temp, output.source(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             }
             for (int i = 0; i < outputs.size(); i++) {
-                Path target = outDir.resolve(outputs.get(i).source().relativePath());
+                Path target = outDir.resolve(outputs.get(i).relativePath());
                 Files.move(
                         temps.get(i),
                         target.toAbsolutePath(),

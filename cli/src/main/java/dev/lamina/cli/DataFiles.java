@@ -43,10 +43,13 @@ final class DataFiles {
                 option + " " + file + ": unknown data format; use a .npy file or a .csv file (one example per row)");
     }
 
-    /** The model inputs in {@code file}, checked against the per-example {@code input} shape. */
-    static Examples inputs(String option, Path file, Shape input, String model) {
+    /**
+     * The model inputs in {@code file}, checked against the per-example {@code input} shape of
+     * {@code what} (e.g. "the input", "input 'side'").
+     */
+    static Examples inputs(String option, Path file, Shape input, String what, String model) {
         NdArray array = read(option, file);
-        Shape example = exampleShape(option, file, array, input, "the input " + input + " of model " + model);
+        Shape example = exampleShape(option, file, array, input, what + " " + input + " of model " + model);
         return new Examples(file, array.data(), array.rows(), example);
     }
 

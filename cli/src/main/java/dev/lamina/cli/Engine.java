@@ -1,13 +1,12 @@
 package dev.lamina.cli;
 
 import dev.lamina.compiler.codegen.Backend;
-import dev.lamina.compiler.codegen.GeneratedModel;
 import dev.lamina.compiler.codegen.ModelGenerator;
-import dev.lamina.compiler.codegen.UnsupportedModelException;
 import dev.lamina.compiler.javac.GeneratedModels;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.interpreter.Interpreter;
 import dev.lamina.runtime.spec.ModelSpec;
+import java.util.Optional;
 import javax.tools.ToolProvider;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -26,14 +25,11 @@ enum Engine {
                 throw new IllegalStateException("the generated engine needs a Java compiler, and this Java runtime"
                         + " has none (a JRE): run Lamina on a JDK, or use --engine interpreter");
             }
-            GeneratedModel generated;
-            try {
-                generated = new ModelGenerator(PACKAGE, backend).generate(spec);
-            } catch (UnsupportedModelException e) {
-                throw new IllegalStateException(e.getMessage()
-                        + (e.getMessage().contains("--engine interpreter") ? "" : "; use --engine interpreter"));
+            Optional<String> unsupported = ModelGenerator.unsupported(spec);
+            if (unsupported.isPresent()) {
+                throw new IllegalStateException(unsupported.get() + "; use --engine interpreter");
             }
-            return GeneratedModels.create(generated, seed);
+            return GeneratedModels.create(new ModelGenerator(PACKAGE, backend).generate(spec), seed);
         }
     },
     INTERPRETER {

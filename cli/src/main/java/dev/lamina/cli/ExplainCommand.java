@@ -2,8 +2,11 @@ package dev.lamina.cli;
 
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.compiler.ir.CheckedLayer;
+import dev.lamina.runtime.spec.InputSpec;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -22,17 +25,32 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     static void print(CheckedModel model, PrintWriter out) {
-        out.println("Model \"" + model.name() + "\": input " + model.input().shape()
-                + (model.input().integerIds() ? " of token ids" : "") + " per example (batch axis not shown)");
+        List<InputSpec> inputs = model.inputs();
+        boolean graph = !model.spec().isChain();
+        if (inputs.size() == 1) {
+            InputSpec input = inputs.get(0);
+            out.println("Model \"" + model.name() + "\": input " + (graph ? input.name() + " " : "") + input.shape()
+                    + (input.integerIds() ? " of token ids" : "") + " per example (batch axis not shown)");
+        } else {
+            out.println("Model \"" + model.name() + "\": inputs "
+                    + inputs.stream()
+                            .map(i -> i.name() + " " + i.shape() + (i.integerIds() ? " of token ids" : ""))
+                            .collect(Collectors.joining(", "))
+                    + " per example (batch axis not shown)");
+        }
         for (CheckedLayer layer : model.layers()) {
             out.println();
             out.println(layer.name() + " (" + KerasTypes.className(layer.type()) + ", line "
-                    + layer.span().line() + "): " + layer.input() + " -> " + layer.output());
+                    + layer.span().line() + "): " + layer.inputText() + " -> " + layer.output());
+            if (graph) {
+                out.println("  reads: " + String.join(", ", layer.inputs()));
+            }
             for (String line : layer.derivation()) {
                 out.println("  " + line);
             }
         }
         out.println();
-        out.println("Output: " + model.outputShape() + "; total params: " + BatchShapes.count(model.totalParams()));
+        out.println("Output: " + (graph ? model.spec().output() + " " : "") + model.outputShape() + "; total params: "
+                + BatchShapes.count(model.totalParams()));
     }
 }

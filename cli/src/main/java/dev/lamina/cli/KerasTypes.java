@@ -16,7 +16,14 @@ final class KerasTypes {
             Map.entry("activation", "Activation"),
             Map.entry("embedding", "Embedding"),
             Map.entry("repeat_vector", "RepeatVector"),
-            Map.entry("reshape", "Reshape"));
+            Map.entry("reshape", "Reshape"),
+            Map.entry("add", "Add"),
+            Map.entry("subtract", "Subtract"),
+            Map.entry("multiply", "Multiply"),
+            Map.entry("average", "Average"),
+            Map.entry("maximum", "Maximum"),
+            Map.entry("minimum", "Minimum"),
+            Map.entry("concatenate", "Concatenate"));
 
     private KerasTypes() {}
 

@@ -5,6 +5,7 @@ import dev.lamina.compiler.codegen.Backend;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.spec.ModelSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import picocli.CommandLine;
@@ -24,9 +25,10 @@ final class ModelOptions {
     @Option(
             names = "--x",
             required = true,
-            paramLabel = "X",
-            description = "Inputs: .npy of shape (N, *input shape), or .csv with one flattened example per row.")
-    Path x;
+            paramLabel = "[NAME=]X",
+            description = "Inputs: .npy of shape (N, *input shape), or .csv with one flattened example per row."
+                    + " A model with several inputs takes --x NAME=FILE once per input.")
+    List<String> x;
 
     @Option(
             names = "--engine",
@@ -91,7 +93,7 @@ final class ModelOptions {
     }
 
     /** A checked model with the inputs read for it. */
-    record Loaded(CheckedModel definition, DataFiles.Examples inputs) {}
+    record Loaded(CheckedModel definition, ModelInputs inputs) {}
 
     /**
      * The single model of the spec ({@code modelName}, or the file's only one) with its {@code --x}
@@ -99,8 +101,6 @@ final class ModelOptions {
      */
     Optional<Loaded> load(CommandLine commandLine, String modelName) {
         return SingleModel.load(commandLine, file, modelName)
-                .map(definition -> new Loaded(
-                        definition,
-                        DataFiles.inputs("--x", x, definition.input().shape(), definition.name())));
+                .map(definition -> new Loaded(definition, ModelInputs.read(x, definition.inputs(), definition.name())));
     }
 }

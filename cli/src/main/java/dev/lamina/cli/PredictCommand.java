@@ -74,10 +74,10 @@ public final class PredictCommand implements Callable<Integer> {
             return LaminaCli.EXIT_FAILURE;
         }
         CheckedModel definition = loaded.get().definition();
-        DataFiles.Examples inputs = loaded.get().inputs();
+        ModelInputs inputs = loaded.get().inputs();
         Model model = modelOptions.create(definition.spec(), 0);
         WeightsFiles.load(model, weights);
-        Shape output = SingleModel.outputShape(definition, inputs.exampleShape());
+        Shape output = SingleModel.outputShape(definition, inputs.shapes());
         float[] predictions = predict(model, inputs, output.size());
         if (out != null) {
             int[] dims = new int[output.rank() + 1];
@@ -99,12 +99,16 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** Runs the examples through the model in batches of at most {@link #batchSize}. */
-    private float[] predict(Model model, DataFiles.Examples inputs, int outputSize) {
-        int inputSize = inputs.exampleShape().size();
+    private float[] predict(Model model, ModelInputs inputs, int outputSize) {
+        float[][] values = inputs.arrays();
+        int[] inputSizes = inputs.shapes().stream().mapToInt(Shape::size).toArray();
         float[] predictions = new float[inputs.count() * outputSize];
+        float[][] batch = new float[values.length][];
         for (int first = 0; first < inputs.count(); first += batchSize) {
             int size = Math.min(batchSize, inputs.count() - first);
-            float[] batch = Arrays.copyOfRange(inputs.values(), first * inputSize, (first + size) * inputSize);
+            for (int i = 0; i < values.length; i++) {
+                batch[i] = Arrays.copyOfRange(values[i], first * inputSizes[i], (first + size) * inputSizes[i]);
+            }
             float[] y = model.predict(batch, size);
             System.arraycopy(y, 0, predictions, first * outputSize, size * outputSize);
         }

@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.compiler.CheckedModel;
-import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,12 +30,9 @@ final class SingleModel {
         return Optional.of(models.get().get(0));
     }
 
-    /** The per-example output shape for examples of {@code input}, whose length may be known only from data. */
-    static Shape outputShape(CheckedModel model, Shape input) {
-        Shape current = input;
-        for (LayerSpec layer : model.spec().layers()) {
-            current = layer.outputShape(current);
-        }
-        return current;
+    /** The per-example output shape for inputs of these shapes, whose lengths may be known only from data. */
+    static Shape outputShape(CheckedModel model, List<Shape> inputs) {
+        ModelSpec spec = model.spec();
+        return spec.tensorShapesFor(inputs).get(spec.tensor(spec.output()));
     }
 }

@@ -2,9 +2,12 @@ package dev.lamina.cli;
 
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.compiler.ir.CheckedLayer;
+import dev.lamina.runtime.spec.InputSpec;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -27,30 +30,43 @@ public final class SummaryCommand implements Callable<Integer> {
     }
 
     static void print(CheckedModel model, PrintWriter out) {
-        List<CheckedLayer> layers = model.layers();
+        boolean graph = !model.spec().isChain();
+        List<String[]> rows = new ArrayList<>();
+        if (graph) {
+            for (InputSpec input : model.inputs()) {
+                rows.add(new String[] {input.name() + " (InputLayer)", BatchShapes.withBatch(input.shape()), "0", "-"});
+            }
+        }
+        for (CheckedLayer layer : model.layers()) {
+            rows.add(new String[] {
+                label(layer),
+                BatchShapes.withBatch(layer.output()),
+                BatchShapes.count(layer.params()),
+                layer.inputs().stream().map(t -> t + "[0][0]").collect(Collectors.joining(", "))
+            });
+        }
         int nameWidth = MIN_NAME_WIDTH;
         int shapeWidth = MIN_SHAPE_WIDTH;
-        for (CheckedLayer layer : layers) {
-            nameWidth = Math.max(nameWidth, label(layer).length() + 2);
-            shapeWidth =
-                    Math.max(shapeWidth, BatchShapes.withBatch(layer.output()).length() + 2);
+        int connectedWidth = 0;
+        for (String[] row : rows) {
+            nameWidth = Math.max(nameWidth, row[0].length() + 2);
+            shapeWidth = Math.max(shapeWidth, row[1].length() + 2);
+            connectedWidth = Math.max(connectedWidth, row[3].length());
         }
-        int rule = 1 + nameWidth + shapeWidth + PARAM_WIDTH;
+        int rule = 1 + nameWidth + shapeWidth + PARAM_WIDTH + (graph ? 2 + Math.max(connectedWidth, 12) : 0);
         out.println("Model: \"" + model.name() + "\"");
         out.println("_".repeat(rule));
-        out.println(row("Layer (type)", "Output Shape", "Param #", nameWidth, shapeWidth));
+        out.println(row(
+                new String[] {"Layer (type)", "Output Shape", "Param #", "Connected to"},
+                graph,
+                nameWidth,
+                shapeWidth));
         out.println("=".repeat(rule));
-        for (int i = 0; i < layers.size(); i++) {
-            CheckedLayer layer = layers.get(i);
-            out.println(row(
-                    label(layer),
-                    BatchShapes.withBatch(layer.output()),
-                    BatchShapes.count(layer.params()),
-                    nameWidth,
-                    shapeWidth));
-            out.println(i == layers.size() - 1 ? "=".repeat(rule) : "_".repeat(rule));
+        for (int i = 0; i < rows.size(); i++) {
+            out.println(row(rows.get(i), graph, nameWidth, shapeWidth));
+            out.println(i == rows.size() - 1 ? "=".repeat(rule) : "_".repeat(rule));
         }
-        if (layers.isEmpty()) {
+        if (rows.isEmpty()) {
             out.println("=".repeat(rule));
         }
         out.println("Total params: " + BatchShapes.count(model.totalParams()));
@@ -63,8 +79,10 @@ public final class SummaryCommand implements Callable<Integer> {
         return layer.name() + " (" + KerasTypes.className(layer.type()) + ")";
     }
 
-    private static String row(String name, String shape, String params, int nameWidth, int shapeWidth) {
-        return (" " + pad(name, nameWidth) + pad(shape, shapeWidth) + params).stripTrailing();
+    private static String row(String[] cells, boolean graph, int nameWidth, int shapeWidth) {
+        String text = " " + pad(cells[0], nameWidth) + pad(cells[1], shapeWidth)
+                + (graph ? pad(cells[2], PARAM_WIDTH + 2) + cells[3] : cells[2]);
+        return text.stripTrailing();
     }
 
     private static String pad(String text, int width) {

@@ -119,11 +119,11 @@ public final class TrainCommand implements Callable<Integer> {
             return LaminaCli.EXIT_FAILURE;
         }
         CheckedModel definition = loaded.get().definition();
-        DataFiles.Examples inputs = loaded.get().inputs();
+        ModelInputs inputs = loaded.get().inputs();
         LossKind loss = definition.spec().training().map(TrainingSpec::loss).orElse(LossKind.MSE);
         DataFiles.Examples targets = DataFiles.targets(
-                "--y", y, SingleModel.outputShape(definition, inputs.exampleShape()), loss, definition.name());
-        DataFiles.checkSameCount(inputs, targets);
+                "--y", y, SingleModel.outputShape(definition, inputs.shapes()), loss, definition.name());
+        DataFiles.checkSameCount(inputs.first(), targets);
         Model model = modelOptions.create(definition.spec(), seed);
         if (initialWeights != null) {
             WeightsFiles.load(model, initialWeights);
@@ -143,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer().addListener(new EpochLog(out, logEvery, model, weightsShown, terminal));
         List<EpochResult> history;
         try {
-            history = trainer.fit(model, inputs.values(), targets.values(), inputs.count(), options);
+            history = trainer.fit(model, inputs.arrays(), targets.values(), inputs.count(), options);
         } catch (TrainingDivergedException e) {
             out.flush();
             spec.commandLine()

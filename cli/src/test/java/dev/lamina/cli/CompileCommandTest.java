@@ -130,8 +130,11 @@ class CompileCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .isEqualTo("lamina: model Toy (" + copy + ":2:1) and model Toy (" + toy + ":2:1) both map to class"
-                        + " lamina.generated.Toy; rename one of them\n"
+                .isEqualTo(copy + ":2:1: error: model Toy becomes class lamina.generated.Toy, like model Toy (" + toy
+                        + ":2:1) [LAM036]\n"
+                        + "model Toy {\n"
+                        + "^~~~~\n"
+                        + "  hint: rename one of the models (class and file names must differ, also in case)\n"
                         + "1 error; nothing was written\n");
         assertThat(out).doesNotExist();
     }
@@ -147,8 +150,13 @@ class CompileCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .startsWith("lamina: " + spec + ":1:1: model 'Any': its input has shape (None, 2)")
-                .endsWith("1 error; nothing was written\n");
+                .isEqualTo(spec + ":1:1: error: no class can be generated for model 'Any': its input 'input' has"
+                        + " shape (None, 2) with a length known only at run time; generated code needs every shape"
+                        + " known [LAM035]\n"
+                        + "model Any {\n"
+                        + "^~~~~\n"
+                        + "  hint: the interpreter runs such models\n"
+                        + "1 error; nothing was written\n");
         assertThat(files(out)).isEmpty();
     }
 
@@ -182,9 +190,12 @@ class CompileCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .isEqualTo("lamina: model NET (" + spec + ":6:1) and model Net (" + spec + ":1:1) map to classes"
-                        + " lamina.generated.NET and lamina.generated.Net, whose files collide on case-insensitive"
-                        + " file systems; rename one of them\n"
+                .isEqualTo(spec + ":6:1: error: model NET becomes class lamina.generated.NET, whose file name differs"
+                        + " only in case from that of model Net (" + spec + ":1:1): they collide on case-insensitive"
+                        + " file systems [LAM037]\n"
+                        + "model NET {\n"
+                        + "^~~~~\n"
+                        + "  hint: rename one of the models (class and file names must differ, also in case)\n"
                         + "1 error; nothing was written\n");
         assertThat(out).doesNotExist();
     }

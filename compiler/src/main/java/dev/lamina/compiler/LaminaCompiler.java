@@ -71,6 +71,9 @@ public final class LaminaCompiler {
         return new Compilation(fileName, text, models, diagnostics);
     }
 
+    /** A class generated for a model, to detect collisions. */
+    private record GeneratedClass(CheckedModel model, GeneratedModel source) {}
+
     /**
      * Generates the class of every model of {@code compilations} (each free of errors) into {@code
      * packageName} with {@code backend}: the one entry point from checked models to sources. A
@@ -85,10 +88,11 @@ public final class LaminaCompiler {
         List<GeneratedModel> sources = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
-        Map<String, CheckedModel> byFile = new HashMap<>();
+        Map<String, GeneratedClass> byFile = new HashMap<>();
         for (Compilation compilation : compilations) {
             if (compilation.hasErrors()) {
-                throw new IllegalArgumentException(compilation.fileName() + " has errors: there is nothing to generate");
+                throw new IllegalArgumentException(
+                        compilation.fileName() + " has errors: there is nothing to generate");
             }
             texts.put(compilation.fileName(), compilation.sourceText());
             for (CheckedModel model : compilation.models()) {
@@ -97,21 +101,23 @@ public final class LaminaCompiler {
                     diagnostics.add(Diagnostic.of(
                             ErrorCode.GENERATION_UNSUPPORTED,
                             model.ir().span(),
-                            "the interpreter engine runs this model; generated code needs every shape known",
+                            "the interpreter runs such models",
                             reason.get()));
                     continue;
                 }
                 GeneratedModel source = generator.generate(model, compilation.sourceText());
-                CheckedModel first = byFile.putIfAbsent(source.relativePath().toLowerCase(Locale.ROOT), model);
+                GeneratedClass first = byFile.putIfAbsent(
+                        source.relativePath().toLowerCase(Locale.ROOT), new GeneratedClass(model, source));
                 if (first != null) {
+                    boolean sameClass = first.source().qualifiedName().equals(source.qualifiedName());
                     diagnostics.add(Diagnostic.of(
-                            ErrorCode.CLASS_NAME_CLASH,
+                            sameClass ? ErrorCode.CLASS_NAME_CLASH : ErrorCode.CLASS_FILE_CLASH,
                             model.span(),
                             "rename one of the models (class and file names must differ, also in case)",
                             model.name(),
                             source.qualifiedName(),
-                            first.name(),
-                            first.span()));
+                            first.model().name(),
+                            first.model().span()));
                 }
                 sources.add(source);
             }

@@ -24,18 +24,24 @@ import org.junit.jupiter.api.TestFactory;
 class GoldenShapeSuiteTest {
     @TestFactory
     Stream<DynamicTest> shapesJson() {
-        return GoldenCases.shapeCases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            assumeTrue(c.unsupported().isEmpty(), () -> "needs " + c.unsupported().get() + ", which Lamina lacks");
-            check(c);
-        }));
+        return GoldenCases.shapeCases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    assumeTrue(
+                            c.unsupported().isEmpty(),
+                            () -> "needs " + c.unsupported().get() + ", which Lamina lacks");
+                    check(c);
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> caseFiles() {
-        return GoldenCases.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            assumeTrue(c.unsupported().isEmpty(), () -> "needs " + c.unsupported().get() + ", which Lamina lacks");
-            check(c);
-        }));
+        return GoldenCases.all().stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    assumeTrue(
+                            c.unsupported().isEmpty(),
+                            () -> "needs " + c.unsupported().get() + ", which Lamina lacks");
+                    check(c);
+                }));
     }
 
     private static void check(GoldenShapeCase c) {
@@ -43,7 +49,9 @@ class GoldenShapeSuiteTest {
         Compilation compilation = LaminaCompiler.compile("golden.lamina", source.text());
         if (c.expectError().isPresent()) {
             GoldenShapeCase.ExpectedError expected = c.expectError().get();
-            assertThat(compilation.hasErrors()).as("errors of\n%s", source.text()).isTrue();
+            assertThat(compilation.hasErrors())
+                    .as("errors of\n%s", source.text())
+                    .isTrue();
             Diagnostic first = compilation.diagnostics().stream()
                     .filter(Diagnostic::isError)
                     .findFirst()
@@ -51,7 +59,9 @@ class GoldenShapeSuiteTest {
             assertThat(source.layerOfLine(first.span().line()))
                     .as("%s%s", source.text(), compilation.render())
                     .isEqualTo(expected.layer());
-            assertThat(kind(first.code())).as("%s%s", source.text(), compilation.render()).isEqualTo(expected.kind());
+            assertThat(kind(first.code()))
+                    .as("%s%s", source.text(), compilation.render())
+                    .isEqualTo(expected.kind());
             return;
         }
         CheckedModel model = single(compilation, source);

@@ -3,7 +3,6 @@ package dev.lamina.compiler;
 import dev.lamina.runtime.golden.GoldenModel;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
-import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.TrainingSpec;
@@ -35,7 +34,10 @@ final class SpecSource {
         out.append("model ").append(modelName).append(" {\n");
         boolean named = !model.isSequential();
         for (InputSpec input : model.inputs()) {
-            out.append("  input ").append(named ? input.name() + " " : "").append(input(input)).append('\n');
+            out.append("  input ")
+                    .append(named ? input.name() + " " : "")
+                    .append(input(input))
+                    .append('\n');
         }
         Set<String> read = new HashSet<>();
         model.layers().forEach(l -> read.addAll(l.inputs()));
@@ -52,7 +54,8 @@ final class SpecSource {
             }
             out.append(layer(layer.spec())).append('\n');
         }
-        model.training().ifPresent(t -> out.append("  train { ").append(training(t)).append(" }\n"));
+        model.training()
+                .ifPresent(t -> out.append("  train { ").append(training(t)).append(" }\n"));
         return new Rendered(out.append("}\n").toString(), 2 + model.inputs().size());
     }
 

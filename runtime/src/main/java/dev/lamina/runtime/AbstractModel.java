@@ -63,8 +63,7 @@ public abstract class AbstractModel implements Model {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.parameters = List.copyOf(parameters);
         this.hasDropout = spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Dropout);
-        this.declaredInputShapes =
-                spec.inputs().stream().map(InputSpec::shape).toList();
+        this.declaredInputShapes = spec.inputs().stream().map(InputSpec::shape).toList();
         this.inputsFullyKnown = declaredInputShapes.stream().allMatch(Shape::isFullyKnown);
         this.inputGradientCounts = new int[spec.inputs().size()];
         TrainingSpec training = spec.training()
@@ -278,10 +277,11 @@ public abstract class AbstractModel implements Model {
     public final float[] inputGradient(int input) {
         InputSpec declared = spec.inputs().get(input);
         if (declared.integerIds()) {
-            throw new UnsupportedOperationException(
-                    (spec.inputs().size() == 1 ? "model " + name() : "input '" + declared.name() + "' of model " + name())
-                            + " takes integer token ids: it has no " + (spec.inputs().size() == 1 ? "input " : "")
-                            + "gradient");
+            throw new UnsupportedOperationException((spec.inputs().size() == 1
+                            ? "model " + name()
+                            : "input '" + declared.name() + "' of model " + name())
+                    + " takes integer token ids: it has no " + (spec.inputs().size() == 1 ? "input " : "")
+                    + "gradient");
         }
         if (inputGradientCounts[input] == 0) {
             throw new IllegalStateException("no input gradient yet: call computeGradients first");

@@ -156,8 +156,9 @@ public interface Model {
         for (int i = 0; i < arrays.length; i++) {
             arrays[i] = inputs.get(declared.get(i).name());
             if (arrays[i] == null) {
-                throw new IllegalArgumentException("no array for input '" + declared.get(i).name() + "' of model "
-                        + name() + "; its inputs are " + declared.stream().map(InputSpec::name).toList());
+                throw new IllegalArgumentException(
+                        "no array for input '" + declared.get(i).name() + "' of model " + name() + "; its inputs are "
+                                + declared.stream().map(InputSpec::name).toList());
             }
         }
         for (String given : inputs.keySet()) {

@@ -23,6 +23,20 @@ class SamplesTest {
     }
 
     @Test
+    void theTwoInputModelNeedsAndLearnsBothInputs() {
+        assertThat(SideFeaturesApp.trainAndTest(false)).isGreaterThan(0.9);
+    }
+
+    @Test
+    void theGraphSamplesHaveTheirShapes() {
+        assertThat(new MultiKernelTextCnn(0).outputShape()).isEqualTo(dev.lamina.runtime.spec.Shape.of(1));
+        assertThat(new MultiKernelTextCnn(0).parameterCount()).isEqualTo(2_714_201L);
+        LabelHeads heads = new LabelHeads(0);
+        assertThat(heads.outputShape()).isEqualTo(dev.lamina.runtime.spec.Shape.of(3));
+        assertThat(heads.predict(new float[40], 2)).hasSize(6);
+    }
+
+    @Test
     void twoFiltersAreLearnedTogether() {
         TwoFilters model = new TwoFilters(0);
         float[] x = {0, 3, 4, 5};

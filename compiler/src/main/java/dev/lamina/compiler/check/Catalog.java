@@ -1,10 +1,10 @@
 package dev.lamina.compiler.check;
 
-import dev.lamina.runtime.spec.MergeKind;
 import static dev.lamina.compiler.check.Signature.optional;
 import static dev.lamina.compiler.check.Signature.required;
 
 import dev.lamina.compiler.check.Signature.Kind;
+import dev.lamina.runtime.spec.MergeKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -23,7 +23,8 @@ final class MergeShapes {
         if (merge.kind() == MergeKind.SUBTRACT && inputs.size() != 2) {
             throw new ShapeProblem(
                     ErrorCode.MERGE_ARITY,
-                    ErrorCode.MERGE_ARITY.message("subtract", "exactly 2 inputs (the first minus the second)", inputs.size()),
+                    ErrorCode.MERGE_ARITY.message(
+                            "subtract", "exactly 2 inputs (the first minus the second)", inputs.size()),
                     inputs.size() > 2
                             ? "subtract two at a time, or add the others first: `[a, b] -> add`"
                             : "write `[a, b] -> subtract`");
@@ -32,8 +33,12 @@ final class MergeShapes {
         try {
             output = MergeRule.elementwise(inputs);
         } catch (ShapeMismatch mismatch) {
-            throw mismatch(type, inputs, mismatch, "make the shapes equal (or 1 on the axis that differs), e.g. with a"
-                    + " dense or a 1x1 conv1d on one branch");
+            throw mismatch(
+                    type,
+                    inputs,
+                    mismatch,
+                    "make the shapes equal (or 1 on the axis that differs), e.g. with a"
+                            + " dense or a 1x1 conv1d on one branch");
         }
         List<String> lines = new ArrayList<>();
         lines.add("output: element-wise " + type + " of " + list(inputs) + " = " + output

@@ -6,8 +6,8 @@ import dev.lamina.compiler.ast.LayerDecl;
 import dev.lamina.compiler.ast.ModelDecl;
 import dev.lamina.compiler.ast.Name;
 import dev.lamina.compiler.ast.SourceDecl;
-import dev.lamina.compiler.ast.StatementDecl;
 import dev.lamina.compiler.ast.Span;
+import dev.lamina.compiler.ast.StatementDecl;
 import dev.lamina.compiler.ast.Value;
 import dev.lamina.compiler.diag.Diagnostic;
 import dev.lamina.compiler.diag.ErrorCode;
@@ -81,7 +81,8 @@ final class ModelChecker {
     private Optional<ModelIr> run() {
         int before = errorCount();
         boolean inputsOk = declareInputs();
-        Tensor current = inputs.size() == 1 && inputsOk ? scope.get(inputs.get(0).name()) : null;
+        Tensor current =
+                inputs.size() == 1 && inputsOk ? scope.get(inputs.get(0).name()) : null;
         Tensor last = current;
         for (int s = 0; s < model.statements().size(); s++) {
             StatementDecl statement = model.statements().get(s);
@@ -141,7 +142,8 @@ final class ModelChecker {
                 continue;
             }
             Span at = decl.name().map(Name::span).orElse(decl.span());
-            if (!bind(name, at, new Tensor(name, input.shape(), true, input.integerIds(), at, "input '" + name + "'"))) {
+            if (!bind(
+                    name, at, new Tensor(name, input.shape(), true, input.integerIds(), at, "input '" + name + "'"))) {
                 ok = false;
                 continue;
             }
@@ -179,7 +181,9 @@ final class ModelChecker {
         if (statement.source().isPresent()) {
             SourceDecl source = statement.source().get();
             list = source.list();
-            if (!list && !scope.containsKey(source.refs().get(0).text()) && Catalog.LAYERS.containsKey(source.refs().get(0).text())) {
+            if (!list
+                    && !scope.containsKey(source.refs().get(0).text())
+                    && Catalog.LAYERS.containsKey(source.refs().get(0).text())) {
                 // `flatten -> dense(4)`: a layer without arguments reading the previous value
                 Name layer = source.refs().get(0);
                 chain.add(0, new LayerDecl(layer.text(), layer.span(), List.of(), layer.span()));
@@ -224,7 +228,8 @@ final class ModelChecker {
     }
 
     /** The previous statement's value as what a chain without source reads; false when there is none. */
-    private boolean readCurrent(StatementDecl statement, Tensor current, boolean first, boolean inputsOk, List<Tensor> reads) {
+    private boolean readCurrent(
+            StatementDecl statement, Tensor current, boolean first, boolean inputsOk, List<Tensor> reads) {
         if (current != null) {
             reads.add(current);
             return true;
@@ -234,7 +239,8 @@ final class ModelChecker {
             sink.add(Diagnostic.of(
                     ErrorCode.WHICH_INPUT,
                     statement.span(),
-                    "start the statement with the input it reads, e.g. `" + inputs.get(0).name() + " -> "
+                    "start the statement with the input it reads, e.g. `"
+                            + inputs.get(0).name() + " -> "
                             + AstPrinter.print(statement.layers().get(0)) + "`",
                     inputs.size(),
                     names));
@@ -302,7 +308,13 @@ final class ModelChecker {
                 shape.params(),
                 shape.derivation(),
                 decl.span()));
-        Tensor out = new Tensor(spec.name(), shape.output(), false, false, decl.span(), "the value of " + spec.typeName() + " '" + spec.name() + "'");
+        Tensor out = new Tensor(
+                spec.name(),
+                shape.output(),
+                false,
+                false,
+                decl.span(),
+                "the value of " + spec.typeName() + " '" + spec.name() + "'");
         produced.put(out.name, out);
         return out;
     }
@@ -312,7 +324,10 @@ final class ModelChecker {
         Signature signature = Catalog.LAYERS.get(decl.type());
         if (signature == null) {
             sink.add(Diagnostic.of(
-                    ErrorCode.UNKNOWN_LAYER, decl.typeSpan(), Suggestions.hint(decl.type(), Catalog.LAYERS.keySet()), decl.type()));
+                    ErrorCode.UNKNOWN_LAYER,
+                    decl.typeSpan(),
+                    Suggestions.hint(decl.type(), Catalog.LAYERS.keySet()),
+                    decl.type()));
             return null;
         }
         Arguments args = Arguments.bind(decl.type(), decl.span(), signature, decl.arguments(), sink);
@@ -377,7 +392,9 @@ final class ModelChecker {
 
     /** Warns about inputs and values that nothing reads on the way to the output. */
     private void warnUnused() {
-        for (Tensor tensor : produced.values().stream().sorted((a, b) -> Integer.compare(a.definedAt.line(), b.definedAt.line())).toList()) {
+        for (Tensor tensor : produced.values().stream()
+                .sorted((a, b) -> Integer.compare(a.definedAt.line(), b.definedAt.line()))
+                .toList()) {
             if (!tensor.read) {
                 sink.add(Diagnostic.of(
                         ErrorCode.UNUSED_VALUE,

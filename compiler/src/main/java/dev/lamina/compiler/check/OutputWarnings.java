@@ -63,7 +63,8 @@ final class OutputWarnings {
     /** The output layer, or the layer before it when it is a dropout (dropout passes its input through). */
     private static CheckedLayer outputLayer(CheckedLayer layer, Map<String, CheckedLayer> byName) {
         CheckedLayer current = layer;
-        while (current.spec() instanceof LayerSpec.Dropout && byName.containsKey(current.inputs().get(0))) {
+        while (current.spec() instanceof LayerSpec.Dropout
+                && byName.containsKey(current.inputs().get(0))) {
             current = byName.get(current.inputs().get(0));
         }
         return current;

@@ -103,7 +103,8 @@ final class ShapeRules {
                     input,
                     0,
                     List.of(
-                            "output: unchanged " + input + " (" + layer.activation().kerasName() + " element-wise)",
+                            "output: unchanged " + input + " ("
+                                    + layer.activation().kerasName() + " element-wise)",
                             "params: 0 (activation has no weights)"));
         }
 

@@ -144,8 +144,7 @@ final class MergeWriter extends ComputingLayerWriter {
                 }
                 String value = String.join(op, terms);
                 code.addStatement(
-                        "y[i] = $L",
-                        kind == MergeKind.AVERAGE ? "(" + value + ") / " + ins.size() + "f" : value);
+                        "y[i] = $L", kind == MergeKind.AVERAGE ? "(" + value + ") / " + ins.size() + "f" : value);
             }
             case MAXIMUM, MINIMUM -> {
                 code.addStatement("float v = $L", read(0));

@@ -55,7 +55,8 @@ final class ModelClassWriter {
         List<String> prefixes = JavaNames.layerPrefixes(
                 spec.nodes().stream().map(NodeSpec::name).toList());
         for (int n = 0; n < spec.nodes().size(); n++) {
-            writers.add(writerFor(spec.nodes().get(n).layer(), prefixes.get(n), spec.inputShapes(n), spec.outputShape(n)));
+            writers.add(
+                    writerFor(spec.nodes().get(n).layer(), prefixes.get(n), spec.inputShapes(n), spec.outputShape(n)));
         }
         this.outputTensor = spec.tensor(spec.output());
         this.outputRoot = root(outputTensor);
@@ -279,9 +280,10 @@ final class ModelClassWriter {
             doc.add("</ul>\n\n");
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(graph
-                ? new String[] {"Layer (type)", "Output shape", "Params", "Connected to"}
-                : new String[] {"Layer (type)", "Output shape", "Params"});
+        rows.add(
+                graph
+                        ? new String[] {"Layer (type)", "Output shape", "Params", "Connected to"}
+                        : new String[] {"Layer (type)", "Output shape", "Params"});
         for (int n = 0; n < writers.size(); n++) {
             NodeSpec node = spec.nodes().get(n);
             String[] row = {
@@ -577,7 +579,8 @@ final class ModelClassWriter {
                 JavaNames.commentText(name),
                 parts.isEmpty() ? "no reader (0)" : String.join(", ", parts).replace("[i]", ""));
         m.beginControlFlow(
-                "for (int i = 0, n = $L; i < n; i++)", Expressions.times("batch", spec.tensorShape(t).size()));
+                "for (int i = 0, n = $L; i < n; i++)",
+                Expressions.times("batch", spec.tensorShape(t).size()));
         m.addStatement("$L[i] = $L", sumBuffer(t), parts.isEmpty() ? "0f" : String.join(" + ", parts));
         m.endControlFlow();
     }
@@ -599,7 +602,8 @@ final class ModelClassWriter {
             return m.addStatement("return $L", arrays.get(0)).build();
         }
         m.addJavadoc("Null for an input of integer token ids, which has no gradient.\n");
-        CodeBlock.Builder code = CodeBlock.builder().add("return switch (input) {\n").indent();
+        CodeBlock.Builder code =
+                CodeBlock.builder().add("return switch (input) {\n").indent();
         for (int i = 0; i < inputCount; i++) {
             code.add("case $L -> $L;\n", i, arrays.get(i));
         }
@@ -630,7 +634,9 @@ final class ModelClassWriter {
         for (int t = 0; t < spec.tensorCount(); t++) {
             if (summed(t)) {
                 code.addStatement(
-                        "$L = new float[$L]", sumBuffer(t), Expressions.times("batch", spec.tensorShape(t).size()));
+                        "$L = new float[$L]",
+                        sumBuffer(t),
+                        Expressions.times("batch", spec.tensorShape(t).size()));
             }
         }
         code.addStatement("capacity = batch");

@@ -5,10 +5,9 @@ import com.palantir.javapoet.TypeSpec;
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.ModelSpec;
-import dev.lamina.runtime.spec.Shape;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Generates one specialized Java class per model: a final subclass of {@code
@@ -32,6 +31,11 @@ public final class ModelGenerator {
             throw new IllegalArgumentException("'" + packageName + "' is not a valid Java package name");
         }
         this.packageName = packageName;
+    }
+
+    /** Whether {@code name} is a Java package name (empty for the default package). */
+    public static boolean isValidPackageName(String name) {
+        return JavaNames.isValidPackage(name);
     }
 
     /** The class name generated for a model name. */
@@ -75,8 +79,7 @@ public final class ModelGenerator {
                     + spec.layers().size() + " layers of model '" + JavaNames.commentText(spec.name()) + "'");
         }
         String className = JavaNames.className(spec.name());
-        TypeSpec type =
-                new ModelClassWriter(spec, className, specSource, List.copyOf(layerOrigins), backend).write();
+        TypeSpec type = new ModelClassWriter(spec, className, specSource, List.copyOf(layerOrigins), backend).write();
         String source = JavaFile.builder(packageName, type)
                 .skipJavaLangImports(true)
                 .indent("    ")
@@ -113,10 +116,10 @@ public final class ModelGenerator {
             if (!spec.tensorShape(t).isFullyKnown()) {
                 String where = t < spec.inputs().size()
                         ? "its input '" + spec.inputs().get(t).name() + "'"
-                        : "the output of layer '" + spec.nodes().get(t - spec.inputs().size()).name() + "'";
+                        : "the output of layer '"
+                                + spec.nodes().get(t - spec.inputs().size()).name() + "'";
                 return Optional.of(model + ": " + where + " has shape " + spec.tensorShape(t)
-                        + " with a length known only at run time; generated code needs every shape known,"
-                        + " and the interpreter runs such models");
+                        + " with a length known only at run time; generated code needs every shape known");
             }
         }
         for (int n = 0; n < spec.nodes().size(); n++) {

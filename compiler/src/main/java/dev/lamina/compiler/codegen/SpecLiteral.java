@@ -54,7 +54,8 @@ final class SpecLiteral {
         code.add("$T.of(", LIST);
         List<CodeBlock> nodes = new ArrayList<>();
         for (NodeSpec node : spec.nodes()) {
-            List<CodeBlock> reads = node.inputs().stream().map(t -> CodeBlock.of("$S", t)).toList();
+            List<CodeBlock> reads =
+                    node.inputs().stream().map(t -> CodeBlock.of("$S", t)).toList();
             nodes.add(CodeBlock.of(
                     "new $T($L, $T.of($L))", NODE_SPEC, layer(node.layer()), LIST, CodeBlock.join(reads, ", ")));
         }
@@ -127,7 +128,11 @@ final class SpecLiteral {
             @Override
             public CodeBlock globalPooling1d(LayerSpec.GlobalPooling1D g) {
                 return CodeBlock.of(
-                        "new $T.GlobalPooling1D($S, $T.$L)", LAYER_SPEC, g.name(), POOL_KIND, g.kind().name());
+                        "new $T.GlobalPooling1D($S, $T.$L)",
+                        LAYER_SPEC,
+                        g.name(),
+                        POOL_KIND,
+                        g.kind().name());
             }
 
             @Override
@@ -143,13 +148,16 @@ final class SpecLiteral {
             @Override
             public CodeBlock activation(LayerSpec.ActivationLayer a) {
                 return CodeBlock.of(
-                        "new $T.ActivationLayer($S, $T.$L)", LAYER_SPEC, a.name(), ACTIVATION, a.activation().name());
+                        "new $T.ActivationLayer($S, $T.$L)",
+                        LAYER_SPEC,
+                        a.name(),
+                        ACTIVATION,
+                        a.activation().name());
             }
 
             @Override
             public CodeBlock embedding(LayerSpec.Embedding e) {
-                return CodeBlock.of(
-                        "new $T.Embedding($S, $L, $L)", LAYER_SPEC, e.name(), e.inputDim(), e.outputDim());
+                return CodeBlock.of("new $T.Embedding($S, $L, $L)", LAYER_SPEC, e.name(), e.inputDim(), e.outputDim());
             }
 
             @Override
@@ -159,14 +167,20 @@ final class SpecLiteral {
 
             @Override
             public CodeBlock reshape(LayerSpec.Reshape r) {
-                List<String> dims = r.targetShape().stream().map(String::valueOf).toList();
+                List<String> dims =
+                        r.targetShape().stream().map(String::valueOf).toList();
                 return CodeBlock.of(
                         "new $T.Reshape($S, $T.of($L))", LAYER_SPEC, r.name(), LIST, String.join(", ", dims));
             }
 
             @Override
             public CodeBlock merge(LayerSpec.Merge m) {
-                return CodeBlock.of("new $T.Merge($S, $T.$L)", LAYER_SPEC, m.name(), MERGE_KIND, m.kind().name());
+                return CodeBlock.of(
+                        "new $T.Merge($S, $T.$L)",
+                        LAYER_SPEC,
+                        m.name(),
+                        MERGE_KIND,
+                        m.kind().name());
             }
 
             @Override

@@ -41,7 +41,12 @@ public enum ErrorCode {
     CONCATENATE_AXIS("LAM033", Severity.ERROR, "concatenate cannot join on axis %d: %s"),
     UNNAMED_INPUTS("LAM034", Severity.ERROR, "a model with %d inputs must name each of them"),
     GENERATION_UNSUPPORTED("LAM035", Severity.ERROR, "no class can be generated for %s"),
-    CLASS_NAME_CLASH("LAM036", Severity.ERROR, "model %s becomes class %s, which collides with model %s (%s)"),
+    CLASS_NAME_CLASH("LAM036", Severity.ERROR, "model %s becomes class %s, like model %s (%s)"),
+    CLASS_FILE_CLASH(
+            "LAM037",
+            Severity.ERROR,
+            "model %s becomes class %s, whose file name differs only in case from that of model %s (%s): they"
+                    + " collide on case-insensitive file systems"),
     CROSSENTROPY_WITHOUT_SOFTMAX("LAM101", Severity.WARNING, "%s"),
     SOFTMAX_SINGLE_UNIT("LAM102", Severity.WARNING, "%s"),
     BINARY_CROSSENTROPY_WITHOUT_SIGMOID("LAM103", Severity.WARNING, "%s"),

@@ -7,8 +7,8 @@ import dev.lamina.compiler.ast.LayerDecl;
 import dev.lamina.compiler.ast.ModelDecl;
 import dev.lamina.compiler.ast.Name;
 import dev.lamina.compiler.ast.SourceDecl;
-import dev.lamina.compiler.ast.StatementDecl;
 import dev.lamina.compiler.ast.Span;
+import dev.lamina.compiler.ast.StatementDecl;
 import dev.lamina.compiler.ast.TrainDecl;
 import dev.lamina.compiler.ast.TrainItem;
 import dev.lamina.compiler.ast.Value;
@@ -49,9 +49,10 @@ final class AstBuilder extends LaminaBaseVisitor<Value> {
     }
 
     private StatementDecl statement(LaminaParser.StatementContext ctx) {
-        Optional<SourceDecl> source = Optional.ofNullable(ctx.source()).map(s -> s.ref != null
-                ? new SourceDecl(List.of(name(s.ref)), false, span(s))
-                : new SourceDecl(s.refs.stream().map(this::name).toList(), true, span(s)));
+        Optional<SourceDecl> source = Optional.ofNullable(ctx.source())
+                .map(s -> s.ref != null
+                        ? new SourceDecl(List.of(name(s.ref)), false, span(s))
+                        : new SourceDecl(s.refs.stream().map(this::name).toList(), true, span(s)));
         return new StatementDecl(
                 Optional.ofNullable(ctx.target).map(this::name),
                 source,

@@ -19,8 +19,8 @@ class BytecodeSizeTest {
     @Test
     void everyGoldenCaseMethodIsJitCompilable() {
         CompiledGoldenModels models = CompiledGoldenModels.get(Backend.SCALAR);
-        assertThat(models.compiled.classFiles()).hasSizeGreaterThanOrEqualTo(
-                (int) models.cases.stream().filter(c -> c.unsupported().isEmpty()).count());
+        assertThat(models.compiled.classFiles()).hasSizeGreaterThanOrEqualTo((int)
+                models.cases.stream().filter(c -> c.unsupported().isEmpty()).count());
         assertNoHugeMethod(models.compiled.classFiles());
     }
 

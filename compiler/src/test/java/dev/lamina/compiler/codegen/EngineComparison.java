@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks that two engines behave alike on a {@link RandomStack}: the same initial weights for the
+ * Checks that two engines behave alike on a {@link DifferentialModel} (a random stack or graph): the same initial weights for the
  * same seed (exactly), then outputs, loss, training outputs, every parameter gradient, the input
  * gradient, and the losses and parameters over a few optimizer steps.
  *
@@ -57,7 +57,7 @@ final class EngineComparison {
     }
 
     /** Asserts that {@code candidate} behaves like {@code reference} on the stack's data. */
-    void assertSameBehaviour(RandomStack stack, Model reference, Model candidate) {
+    void assertSameBehaviour(DifferentialModel stack, Model reference, Model candidate) {
         assertThat(candidate.spec()).isEqualTo(stack.spec());
         assertThat(keys(candidate)).isEqualTo(keys(reference));
         for (Parameter p : reference.parameters()) {
@@ -66,7 +66,7 @@ final class EngineComparison {
                     .containsExactly(p.value());
         }
 
-        float[] x = stack.inputs();
+        float[][] x = stack.inputs();
         float[] target = stack.targets();
         int batch = stack.batch();
         assertClose("forward output", candidate.predict(x, batch), reference.predict(x, batch));
@@ -83,8 +83,10 @@ final class EngineComparison {
         for (Parameter p : reference.parameters()) {
             assertClose("gradient of " + p.key(), candidate.parameter(p.key()).gradient(), p.gradient());
         }
-        if (!stack.spec().inputs().get(0).integerIds()) {
-            assertClose("input gradient", candidate.inputGradient(), reference.inputGradient());
+        for (int i = 0; i < x.length; i++) {
+            if (!stack.spec().inputs().get(i).integerIds()) {
+                assertClose("gradient of input " + i, candidate.inputGradient(i), reference.inputGradient(i));
+            }
         }
 
         for (int step = 0; step < TRAINING_STEPS; step++) {
@@ -108,7 +110,7 @@ final class EngineComparison {
      * generated code needs), which keeps javac from opening every jar of the test class path on
      * each try.
      */
-    static Model compile(RandomStack stack, Backend backend) {
+    static Model compile(DifferentialModel stack, Backend backend) {
         GeneratedModel model = new ModelGenerator("dev.lamina.generated.differential", backend).generate(stack.spec());
         InMemoryJavaCompiler javac =
                 InMemoryJavaCompiler.forBackend(backend, runtimeLocation(), EngineComparison.class.getClassLoader());

@@ -35,7 +35,8 @@ class GeneratedGoldenTest {
         return models.cases.stream()
                 .map(c -> DynamicTest.dynamicTest(c.name() + " (" + label + ")", () -> {
                     assumeTrue(
-                            c.unsupported().isEmpty(), () -> "needs " + c.unsupported().get() + ", which Lamina lacks");
+                            c.unsupported().isEmpty(),
+                            () -> "needs " + c.unsupported().get() + ", which Lamina lacks");
                     check(models, c);
                 }));
     }

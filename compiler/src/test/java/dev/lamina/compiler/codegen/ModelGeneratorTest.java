@@ -131,7 +131,7 @@ class ModelGeneratorTest {
         assertThatThrownBy(() -> generator.generate(spec))
                 .isInstanceOf(UnsupportedModelException.class)
                 .hasMessage("model 'varlen': its input 'input' has shape (None, 3) with a length known only at"
-                        + " run time; generated code needs every shape known, and the interpreter runs such models");
+                        + " run time; generated code needs every shape known");
     }
 
     @Test

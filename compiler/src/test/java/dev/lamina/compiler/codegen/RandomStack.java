@@ -13,7 +13,6 @@ import dev.lamina.runtime.spec.TrainingSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -25,7 +24,7 @@ import net.jqwik.api.Combinators;
  * a layer that would not fit its input (a window longer than the steps, a shape too large) is left
  * out, so every gene list gives a valid model.
  */
-record RandomStack(ModelSpec spec, int batch, long dataSeed) {
+record RandomStack(ModelSpec spec, int batch, long dataSeed) implements DifferentialModel {
     /**
      * Size limits of a stack: input steps, channels and features; conv filters and kernel size;
      * dense units; values per layer output above which a layer is left out (to keep each try fast).
@@ -112,7 +111,7 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
         return new RandomStack(spec, 1 + training.get(3) % 3, dataSeed);
     }
 
-    private static LayerSpec layer(String name, List<Integer> g, Shape in, Limits limits) {
+    static LayerSpec layer(String name, List<Integer> g, Shape in, Limits limits) {
         if (in.rank() == 2) {
             int channels = in.dim(1);
             return switch (g.get(0) % 10) {
@@ -184,7 +183,7 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
      * An epsilon of 1e-3 keeps that division well conditioned; the optimizers themselves are
      * runtime code shared by both engines, and the reference suite covers Keras's defaults.
      */
-    private static OptimizerSpec optimizer(int kind, int rate) {
+    static OptimizerSpec optimizer(int kind, int rate) {
         return switch (kind % 4) {
             case 0 -> new OptimizerSpec.Sgd(0.01 * (1 + rate % 10), 0, false);
             case 1 -> new OptimizerSpec.Sgd(0.01 * (1 + rate % 10), 0.9, rate % 2 == 0);
@@ -198,77 +197,12 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) {
     }
 
     /** The stack's output shape, or null if it is invalid or too large. */
-    private static Shape fits(InputSpec input, List<LayerSpec> stack, int maxSize) {
+    static Shape fits(InputSpec input, List<LayerSpec> stack, int maxSize) {
         try {
             Shape out = outputOf(input, stack);
             return out.size() <= maxSize ? out : null;
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** The training section (present by construction). */
-    TrainingSpec training() {
-        return spec.training().orElseThrow();
-    }
-
-    /** Inputs in [-1, 1], or token ids in [0, vocabulary). */
-    float[] inputs() {
-        SplittableRandom random = new SplittableRandom(dataSeed);
-        float[] x = new float[batch * spec.inputs().get(0).shape().size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = spec.inputs().get(0).integerIds()
-                    ? random.nextInt(((LayerSpec.Embedding) spec.layers().get(0)).inputDim())
-                    : (float) random.nextDouble(-1, 1);
-        }
-        return x;
-    }
-
-    /**
-     * Targets for the loss: values in [-1, 1] (mse, mae), probabilities in [0, 1] (binary), rows
-     * summing to 1 (categorical) or class ids (sparse).
-     */
-    float[] targets() {
-        SplittableRandom random = new SplittableRandom(~dataSeed);
-        Shape out = spec.outputShape();
-        int count = batch * out.size();
-        int classes = out.last();
-        switch (training().loss()) {
-            case SPARSE_CATEGORICAL_CROSSENTROPY -> {
-                float[] ids = new float[count / classes];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = random.nextInt(classes);
-                }
-                return ids;
-            }
-            case CATEGORICAL_CROSSENTROPY -> {
-                float[] t = new float[count];
-                for (int r = 0; r < count; r += classes) {
-                    double sum = 0;
-                    for (int c = 0; c < classes; c++) {
-                        t[r + c] = (float) random.nextDouble(0.05, 1);
-                        sum += t[r + c];
-                    }
-                    for (int c = 0; c < classes; c++) {
-                        t[r + c] /= (float) sum;
-                    }
-                }
-                return t;
-            }
-            case BINARY_CROSSENTROPY -> {
-                float[] t = new float[count];
-                for (int i = 0; i < count; i++) {
-                    t[i] = (float) random.nextDouble();
-                }
-                return t;
-            }
-            default -> {
-                float[] t = new float[count];
-                for (int i = 0; i < count; i++) {
-                    t[i] = (float) random.nextDouble(-1, 1);
-                }
-                return t;
-            }
         }
     }
 

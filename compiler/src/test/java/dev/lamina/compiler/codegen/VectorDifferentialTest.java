@@ -6,8 +6,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random valid stacks ({@link RandomStack}) give the same results from the vector and the scalar
- * backends, by {@link EngineComparison}'s protocol and tolerance: small stacks, and wide ones
+ * Random valid stacks ({@link RandomStack}) and graphs ({@link RandomGraph}) give the same results
+ * from the vector and the scalar backends, by {@link EngineComparison}'s protocol and tolerance: small stacks, and wide ones
  * whose conv1d and dense layers fill whole vectors and leave 8- and 4-lane and scalar tails. Runs
  * in the build's {@code vector-backend} Surefire execution, on Java 25+ with {@code --add-modules
  * jdk.incubator.vector}.
@@ -35,7 +35,17 @@ class VectorDifferentialTest {
         assertSameBehaviour(stack);
     }
 
-    private void assertSameBehaviour(RandomStack stack) {
+    @Provide
+    Arbitrary<RandomGraph> wideGraphs() {
+        return RandomGraph.arbitrary(RandomStack.WIDE);
+    }
+
+    @Property(tries = 40, seed = "20261130") // fixed: CI runs the same graphs every time
+    void vectorCodeMatchesScalarCodeOnGraphs(@ForAll("wideGraphs") RandomGraph graph) {
+        assertSameBehaviour(graph);
+    }
+
+    private void assertSameBehaviour(DifferentialModel stack) {
         comparison.assertSameBehaviour(
                 stack,
                 EngineComparison.compile(stack, Backend.SCALAR),

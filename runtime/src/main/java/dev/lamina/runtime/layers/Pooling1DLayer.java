@@ -1,8 +1,8 @@
 package dev.lamina.runtime.layers;
 
-import dev.lamina.runtime.spec.WindowRule;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.PoolKind;
+import dev.lamina.runtime.spec.WindowRule;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

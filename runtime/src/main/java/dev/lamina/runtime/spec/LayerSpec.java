@@ -88,8 +88,8 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
 
         private static Shape only(LayerSpec layer, List<Shape> inputs) {
             if (inputs.size() != 1) {
-                throw new IllegalArgumentException(layer.name() + " (" + layer.typeName()
-                        + ") takes exactly one input, got " + inputs.size());
+                throw new IllegalArgumentException(
+                        layer.name() + " (" + layer.typeName() + ") takes exactly one input, got " + inputs.size());
             }
             return inputs.get(0);
         }

@@ -63,8 +63,7 @@ public final class MergeRule {
         for (int i = 0; i < inputs.size(); i++) {
             Shape s = inputs.get(i);
             if (s.rank() != first.rank()) {
-                throw new ShapeMismatch(
-                        "concatenate needs inputs of one rank, got " + first + " and " + s, i, -1);
+                throw new ShapeMismatch("concatenate needs inputs of one rank, got " + first + " and " + s, i, -1);
             }
             for (int a = 0; a < s.rank(); a++) {
                 if (a != axis && s.dim(a) != first.dim(a)) {

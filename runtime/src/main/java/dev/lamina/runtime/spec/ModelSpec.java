@@ -54,8 +54,8 @@ public final class ModelSpec {
             for (int i = 0; i < node.inputs().size(); i++) {
                 Integer tensor = tensors.get(node.inputs().get(i));
                 if (tensor == null) {
-                    throw new IllegalArgumentException("node " + node.name() + " reads '" + node.inputs().get(i)
-                            + "', which is no input or earlier node of model " + name);
+                    throw new IllegalArgumentException("node " + node.name() + " reads '"
+                            + node.inputs().get(i) + "', which is no input or earlier node of model " + name);
                 }
                 nodeInputs[n][i] = tensor;
                 in.add(shapes.get(tensor));

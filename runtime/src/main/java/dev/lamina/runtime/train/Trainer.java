@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 
 /**
  * Keras-style training of a {@link Model} on examples held flat: {@code x} holds {@code examples}
- * inputs one after another, {@code y} their targets (one value per output, or one class index per
+ * inputs one after another (one such array per model input for a model with several), {@code y}
+ * their targets (one value per output, or one class index per
  * row for a sparse loss). Each epoch shuffles the training examples with a stream seeded from the
  * options, runs the mini-batches (dropout on, if the model has it), then evaluates the validation
  * examples (the last {@code validationSplit} fraction, never shuffled in) with dropout off.
@@ -33,6 +34,16 @@ public final class Trainer {
      *     applied)
      */
     public List<EpochResult> fit(Model model, float[] x, float[] y, int examples, TrainingOptions options) {
+        return fit(model, new float[][] {x}, y, examples, options);
+    }
+
+    /**
+     * Trains a model on one array per input (declaration order) and returns one result per epoch.
+     *
+     * @throws TrainingDivergedException when a batch's loss is NaN or infinite (that update is not
+     *     applied)
+     */
+    public List<EpochResult> fit(Model model, float[][] x, float[] y, int examples, TrainingOptions options) {
         Examples data = new Examples(model, x, y, examples);
         int trainCount = (int) Math.floor(examples * (1 - options.validationSplit()));
         int validationCount = examples - trainCount;
@@ -105,6 +116,11 @@ public final class Trainer {
 
     /** The loss (and accuracy for a classifier) of {@code model} in inference mode on examples. */
     public static Evaluation evaluate(Model model, float[] x, float[] y, int examples, int batchSize) {
+        return evaluate(model, new float[][] {x}, y, examples, batchSize);
+    }
+
+    /** {@link #evaluate(Model, float[], float[], int, int)} on one array per input. */
+    public static Evaluation evaluate(Model model, float[][] x, float[] y, int examples, int batchSize) {
         return evaluate(model, new Examples(model, x, y, examples), 0, examples, batchSize);
     }
 

@@ -7,7 +7,6 @@ import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.MergeKind;
-import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.PoolKind;
@@ -106,7 +105,11 @@ public final class GoldenCases {
             return GoldenCase.unsupported(name, unsupported.reason().get());
         }
         GoldenModel model = new GoldenModel(
-                declared.name(), declared.inputs(), declared.layers(), declared.output(), Optional.ofNullable(training));
+                declared.name(),
+                declared.inputs(),
+                declared.layers(),
+                declared.output(),
+                Optional.ofNullable(training));
         JsonNode grads = c.get("grads");
         Map<String, Tensor> paramGrads = new LinkedHashMap<>();
         grads.fields().forEachRemaining(e -> {
@@ -162,7 +165,8 @@ public final class GoldenCases {
     }
 
     private static LossKind lossKind(JsonNode loss, Unsupported unsupported) {
-        String type = loss.has("type") ? loss.get("type").asText() : loss.get("loss").asText();
+        String type =
+                loss.has("type") ? loss.get("type").asText() : loss.get("loss").asText();
         try {
             return LossKind.fromKerasName(type);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package dev.lamina.runtime.golden;
 
-import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.List;
 import java.util.Optional;

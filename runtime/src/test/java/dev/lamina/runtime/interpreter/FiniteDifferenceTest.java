@@ -10,7 +10,9 @@ import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
+import dev.lamina.runtime.spec.MergeKind;
 import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.NodeSpec;
 import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.PoolKind;
 import dev.lamina.runtime.spec.Shape;
@@ -105,8 +107,66 @@ class FiniteDifferenceTest {
                 15);
     }
 
+    /** Two inputs, a tensor read three times (residual add, subtract), broadcasting multiply, concatenation. */
+    @Test
+    void graphWithFanOutMergesAndTwoInputs() {
+        check(
+                new ModelSpec(
+                        "graph",
+                        List.of(new InputSpec("seq", Shape.of(5, 2), false), new InputSpec("side", Shape.of(3), false)),
+                        List.of(
+                                node(
+                                        new LayerSpec.Conv1D("c1", 3, 2, 1, Padding.SAME, 1, true, Activation.TANH),
+                                        "seq"),
+                                node(
+                                        new LayerSpec.Conv1D("c2", 3, 3, 1, Padding.SAME, 1, true, Activation.LINEAR),
+                                        "c1"),
+                                node(new LayerSpec.Merge("sum", MergeKind.ADD), "c1", "c2"),
+                                node(new LayerSpec.Merge("diff", MergeKind.SUBTRACT), "sum", "c1"),
+                                node(new LayerSpec.Dense("gate", 1, true, Activation.SIGMOID), "seq"),
+                                node(new LayerSpec.Merge("gated", MergeKind.MULTIPLY), "diff", "gate"),
+                                node(new LayerSpec.Flatten("flat"), "gated"),
+                                node(new LayerSpec.Dense("ctx", 4, true, Activation.ELU), "side"),
+                                node(new LayerSpec.Concatenate("joined", -1), "flat", "ctx", "side"),
+                                node(new LayerSpec.Dense("out", 2, true, Activation.LINEAR), "joined")),
+                        "out",
+                        Optional.empty()),
+                LossKind.MSE,
+                16);
+    }
+
+    /** Average, maximum and minimum of three branches, and a concatenation along the steps. */
+    @Test
+    void graphWithAverageMaximumMinimumAndStepConcatenation() {
+        check(
+                new ModelSpec(
+                        "folds",
+                        List.of(new InputSpec("x", Shape.of(4, 3), false)),
+                        List.of(
+                                node(new LayerSpec.Dense("a", 2, true, Activation.TANH), "x"),
+                                node(new LayerSpec.Dense("b", 2, true, Activation.SIGMOID), "x"),
+                                node(new LayerSpec.Dense("c", 2, true, Activation.LINEAR), "x"),
+                                node(new LayerSpec.Merge("avg", MergeKind.AVERAGE), "a", "b", "c"),
+                                node(new LayerSpec.Merge("max", MergeKind.MAXIMUM), "a", "b", "c"),
+                                node(new LayerSpec.Merge("min", MergeKind.MINIMUM), "a", "b", "c"),
+                                node(new LayerSpec.Concatenate("steps", 1), "avg", "max", "min"),
+                                node(new LayerSpec.GlobalPooling1D("g", PoolKind.AVERAGE), "steps"),
+                                node(new LayerSpec.Dense("out", 3, true, Activation.SOFTMAX), "g")),
+                        "out",
+                        Optional.empty()),
+                LossKind.CATEGORICAL_CROSSENTROPY,
+                17);
+    }
+
+    private static NodeSpec node(LayerSpec layer, String... inputs) {
+        return new NodeSpec(layer, List.of(inputs));
+    }
+
     private static void check(Shape input, boolean ids, List<LayerSpec> layers, LossKind lossKind, long seed) {
-        ModelSpec spec = ModelSpec.sequential("fd", new InputSpec(input, ids), layers, Optional.empty());
+        check(ModelSpec.sequential("fd", new InputSpec(input, ids), layers, Optional.empty()), lossKind, seed);
+    }
+
+    private static void check(ModelSpec spec, LossKind lossKind, long seed) {
         Interpreter model = new Interpreter(spec, seed);
         model.setLoss(Loss.of(lossKind));
         model.setDropoutInTraining(false);
@@ -120,9 +180,13 @@ class FiniteDifferenceTest {
             }
         }
         int batch = 3;
-        float[] x = new float[batch * input.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = ids ? random.nextInt(10) : (float) random.nextDouble(-1.5, 1.5);
+        float[][] x = new float[spec.inputs().size()][];
+        for (int in = 0; in < x.length; in++) {
+            InputSpec input = spec.inputs().get(in);
+            x[in] = new float[batch * input.shape().size()];
+            for (int i = 0; i < x[in].length; i++) {
+                x[in][i] = input.integerIds() ? random.nextInt(10) : (float) random.nextDouble(-1.5, 1.5);
+            }
         }
         int outputs = batch * spec.outputShape().size();
         int classes = spec.outputShape().last();
@@ -147,13 +211,16 @@ class FiniteDifferenceTest {
                 }
             }
         }
-        if (!ids) {
+        for (int in = 0; in < x.length; in++) {
+            if (spec.inputs().get(in).integerIds()) {
+                continue;
+            }
             model.computeGradients(x, target, batch);
-            float[] analytic = model.inputGradient().clone();
-            for (int i = 0; i < x.length; i++) {
-                double numeric = numeric(model, x, i, x, target, batch);
+            float[] analytic = model.inputGradient(in).clone();
+            for (int i = 0; i < x[in].length; i++) {
+                double numeric = numeric(model, x[in], i, x, target, batch);
                 if (Math.abs(numeric - analytic[i]) > ATOL + RTOL * Math.abs(numeric)) {
-                    mismatches.add("x[" + i + "] analytic " + analytic[i] + " numeric " + numeric);
+                    mismatches.add("x" + in + "[" + i + "] analytic " + analytic[i] + " numeric " + numeric);
                 }
             }
         }
@@ -161,7 +228,7 @@ class FiniteDifferenceTest {
     }
 
     /** d(loss)/d(values[i]) by central differences, restoring the value afterwards. */
-    private static double numeric(Model model, float[] values, int i, float[] x, float[] target, int batch) {
+    private static double numeric(Model model, float[] values, int i, float[][] x, float[] target, int batch) {
         float saved = values[i];
         values[i] = saved + EPSILON;
         double plus = model.computeGradients(x, target, batch);

@@ -23,10 +23,13 @@ class InterpreterGoldenTest {
     Stream<DynamicTest> everyGoldenCase() {
         List<GoldenCase> cases = GoldenCases.all();
         assertThat(cases).isNotEmpty();
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name() + " (interpreter)", () -> {
-            assumeTrue(c.unsupported().isEmpty(), () -> "needs " + c.unsupported().get() + ", which Lamina lacks");
-            check(c);
-        }));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.name() + " (interpreter)", () -> {
+                    assumeTrue(
+                            c.unsupported().isEmpty(),
+                            () -> "needs " + c.unsupported().get() + ", which Lamina lacks");
+                    check(c);
+                }));
     }
 
     /** An interpreter for the case's model holding the case's weights, dropout off. */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class InterpreterTest {
     private static Interpreter model(Shape input, boolean ids, LayerSpec... layers) {
-        return new Interpreter(ModelSpec.sequential("m", new InputSpec(input, ids), List.of(layers), Optional.empty()), 7);
+        return new Interpreter(
+                ModelSpec.sequential("m", new InputSpec(input, ids), List.of(layers), Optional.empty()), 7);
     }
 
     private static LayerSpec.Conv1D conv(String name) {
