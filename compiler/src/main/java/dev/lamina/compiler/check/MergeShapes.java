@@ -86,10 +86,17 @@ final class MergeShapes {
 
     private static ShapeProblem mismatch(String type, List<Shape> inputs, ShapeMismatch mismatch, String hint) {
         int other = mismatch.input();
-        String detail = "input " + (other + 1) + " has shape " + inputs.get(other) + " and input 1 has "
-                + inputs.get(0)
-                + (mismatch.kerasAxis() < 0 ? " (their ranks differ)" : "; " + mismatch.getMessage());
+        String before = other == 1
+                ? "input 1 has shape " + inputs.get(0)
+                : "inputs 1 to " + other + " combine to shape " + combined(inputs, other);
+        String detail =
+                before + " and input " + (other + 1) + " has " + inputs.get(other) + ": " + mismatch.getMessage();
         return new ShapeProblem(ErrorCode.MERGE_SHAPES, ErrorCode.MERGE_SHAPES.message(type, detail), hint);
+    }
+
+    /** The shape inputs {@code 0..count-1} combine to (they did, before input {@code count} failed). */
+    private static Shape combined(List<Shape> inputs, int count) {
+        return MergeRule.elementwise(inputs.subList(0, count));
     }
 
     private static String list(List<Shape> shapes) {

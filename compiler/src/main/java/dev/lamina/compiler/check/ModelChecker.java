@@ -249,15 +249,21 @@ final class ModelChecker {
     }
 
     private String undefinedHint(String name) {
-        List<String> names = new ArrayList<>(scope.keySet());
+        // the unnamed input is called `input`, a keyword no statement can write
+        List<String> names = scope.keySet().stream()
+                .filter(n -> !n.equals(InputSpec.DEFAULT_NAME))
+                .toList();
         Optional<String> closest = Suggestions.closest(name, names);
         if (closest.isPresent()) {
             return "did you mean '" + closest.get() + "'?";
         }
-        return names.isEmpty()
-                ? "bind a value first, e.g. `features = conv1d(32, 3)`"
-                : "the names defined so far are: " + String.join(", ", names)
-                        + " (a name must be bound before the line that reads it)";
+        if (names.isEmpty()) {
+            return "no name is bound before this line; name the input to read it by name, e.g. `input x "
+                    + (inputs.isEmpty() ? "[8]" : dims(inputs.get(0).shape())) + "`, or bind a value first:"
+                    + " `features = dense(4)`";
+        }
+        return "the names defined so far are: " + String.join(", ", names)
+                + " (a name must be bound before the line that reads it)";
     }
 
     /**

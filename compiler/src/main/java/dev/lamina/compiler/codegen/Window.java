@@ -2,6 +2,7 @@ package dev.lamina.compiler.codegen;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.lamina.runtime.spec.Padding;
+import dev.lamina.runtime.spec.WindowRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +17,7 @@ record Window(int in, int out, int kernel, int stride, int dilation, int padLeft
     /** The window of a layer under Keras's padding rules. */
     static Window of(int in, int out, int kernel, int stride, int dilation, Padding padding) {
         int span = (kernel - 1) * dilation + 1;
-        int padLeft =
-                switch (padding) {
-                    case VALID -> 0;
-                    case CAUSAL -> span - 1;
-                    case SAME -> Math.max((out - 1) * stride + span - in, 0) / 2;
-                };
-        return new Window(in, out, kernel, stride, dilation, padLeft);
+        return new Window(in, out, kernel, stride, dilation, (int) WindowRule.leftPadding(in, span, stride, padding));
     }
 
     /** A run of output steps {@code [from, to)}; interior runs see every tap. */

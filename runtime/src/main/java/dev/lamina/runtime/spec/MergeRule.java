@@ -37,9 +37,10 @@ public final class MergeRule {
             } else if (x == 1) {
                 dims[axis] = y;
             } else if (y != 1 && x != y) {
+                int onA = longer == a ? x : y;
+                int onB = longer == a ? y : x;
                 throw new ShapeMismatch(
-                        "shapes " + a + " and " + b + " differ on axis " + (axis + 1) + " (" + x + " vs " + y
-                                + ") and neither is 1",
+                        "axis " + (axis + 1) + " differs (" + onA + " vs " + onB + ") and neither is 1",
                         input,
                         axis + 1);
             }
@@ -68,9 +69,8 @@ public final class MergeRule {
             for (int a = 0; a < s.rank(); a++) {
                 if (a != axis && s.dim(a) != first.dim(a)) {
                     throw new ShapeMismatch(
-                            "shapes " + first + " and " + s + " differ on axis " + (a + 1) + " ("
-                                    + dimText(first.dim(a)) + " vs " + dimText(s.dim(a))
-                                    + "), which is not the concatenation axis " + (axis + 1),
+                            "axis " + (a + 1) + " differs (" + dimText(first.dim(a)) + " vs " + dimText(s.dim(a))
+                                    + ") and is not the joined axis " + (axis + 1),
                             i,
                             a + 1);
                 }

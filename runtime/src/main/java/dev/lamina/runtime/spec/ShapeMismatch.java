@@ -1,9 +1,9 @@
 package dev.lamina.runtime.spec;
 
 /**
- * Inputs of a merge whose shapes do not combine: which input disagrees with the first, on which
- * axis (Keras numbering, batch included: per-example axis {@code a} is Keras axis {@code a + 1}),
- * and why.
+ * Inputs of a merge whose shapes do not combine: which input disagrees with those before it, on
+ * which axis (Keras numbering, batch included: per-example axis {@code a} is Keras axis {@code a +
+ * 1}), and why (e.g. "axis 1 differs (32 vs 30) and neither is 1").
  */
 public final class ShapeMismatch extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
