@@ -32,7 +32,7 @@ final class Hdf5File implements AutoCloseable {
         try {
             HdfFile file = HdfFile.fromByteBuffer(ByteBuffer.wrap(bytes));
             Hdf5File h5 = new Hdf5File(file, source);
-            h5.read("the root group", () -> file.getChildren().size());
+            h5.read("", () -> file.getChildren().size());
             return h5;
         } catch (RuntimeException e) {
             throw corrupt(source, "its superblock", e);

@@ -68,9 +68,14 @@ public final class KerasImporter {
         return name.toString();
     }
 
+    /** Whether {@code name} can name a model: letters, digits and _, starting with a letter or _, no keyword. */
+    public static boolean isValidModelName(String name) {
+        return SpecValues.isBareName(name);
+    }
+
     private static String name(String requested, Path file) throws KerasImportException {
         String name = requested == null ? defaultModelName(file) : requested;
-        if (!SpecValues.isBareName(name)) {
+        if (!isValidModelName(name)) {
             throw new KerasImportException("'" + name + "' cannot be a model name: use letters, digits and _,"
                     + " starting with a letter (and not a keyword such as model or input)");
         }
