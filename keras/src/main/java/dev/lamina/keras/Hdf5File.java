@@ -140,8 +140,22 @@ final class Hdf5File implements AutoCloseable {
         });
     }
 
+    /** The object at {@code path}, or null: walks the groups (jHDF's own path lookup fails in memory). */
     private Node node(String path) {
-        return path.isEmpty() ? file : file.getByPath(path);
+        Node node = file;
+        if (path.isEmpty()) {
+            return node;
+        }
+        for (String part : path.split("/")) {
+            if (!(node instanceof Group group)) {
+                return null;
+            }
+            node = group.getChildren().get(part);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
     }
 
     private float[] floats(Object flat, String path) {
