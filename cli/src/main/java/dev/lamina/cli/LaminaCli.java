@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LaminaCli.Version.class,
         description =
-                "Compiles .lamina neural-network specs into plain Java, checks their shapes, trains and runs them.",
+                "Compiles .lamina neural-network specs into plain Java, checks their shapes, trains and runs them,"
+                        + " and imports Keras models.",
         subcommands = {
             CommandLine.HelpCommand.class,
             CheckCommand.class,
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             CompileCommand.class,
             TrainCommand.class,
-            PredictCommand.class
+            PredictCommand.class,
+            ImportCommand.class
         })
 public final class LaminaCli {
     /** Success. */
