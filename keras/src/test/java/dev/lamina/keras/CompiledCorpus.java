@@ -61,7 +61,7 @@ final class CompiledCorpus {
     /** The imported spec, with an input length known only at run time set to the case's. */
     static ModelSpec specFor(ImportedModel model, NdArray x) {
         ModelSpec spec = model.model().spec();
-        if (spec.input().shape().isFullyKnown()) {
+        if (spec.inputs().get(0).shape().isFullyKnown()) {
             return spec;
         }
         int[] dims = Arrays.copyOfRange(x.shape(), 1, x.shape().length);
