@@ -40,7 +40,7 @@ public enum ErrorCode {
     WHICH_INPUT("LAM032", Severity.ERROR, "the model has %d inputs (%s), so this statement must name the one it reads"),
     CONCATENATE_AXIS("LAM033", Severity.ERROR, "concatenate cannot join on axis %d: %s"),
     UNNAMED_INPUTS("LAM034", Severity.ERROR, "a model with %d inputs must name each of them"),
-    GENERATION_UNSUPPORTED("LAM035", Severity.ERROR, "no class can be generated for %s"),
+    GENERATION_UNSUPPORTED("LAM035", Severity.ERROR, "no class can be generated: %s"),
     CLASS_NAME_CLASH("LAM036", Severity.ERROR, "model %s becomes class %s, like model %s (%s)"),
     CLASS_FILE_CLASH(
             "LAM037",
