@@ -7,6 +7,7 @@ package dev.lamina.compiler.diag;
 public enum ErrorCode {
     SYNTAX("LAM001", Severity.ERROR, "syntax error: %s"),
     BAD_CHARACTER("LAM002", Severity.ERROR, "unexpected character '%s'"),
+    NESTED_TOO_DEEPLY("LAM038", Severity.ERROR, "nested too deeply: more than %d brackets open at once"),
     UNREADABLE_FILE("LAM003", Severity.ERROR, "cannot read %s: %s"),
     UNKNOWN_LAYER("LAM004", Severity.ERROR, "unknown layer '%s'"),
     UNKNOWN_OPTION("LAM005", Severity.ERROR, "%s has no option '%s'"),
