@@ -150,7 +150,7 @@ class CompileCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .isEqualTo(spec + ":1:1: error: no class can be generated for model 'Any': its input 'input' has"
+                .isEqualTo(spec + ":1:1: error: no class can be generated: model 'Any': its input 'input' has"
                         + " shape (None, 2) with a length known only at run time; generated code needs every shape"
                         + " known [LAM035]\n"
                         + "model Any {\n"

@@ -375,19 +375,19 @@ public abstract class AbstractModel implements Model {
     }
 
     private Shape concreteShape(InputSpec input, float[] x, int batch) {
-        String what = spec.inputs().size() == 1 ? "input" : "input '" + input.name() + "'";
         Shape shape = input.shape();
         if (x == null) {
-            throw new IllegalArgumentException("no array for " + what);
+            throw new IllegalArgumentException("no array for " + describe(input));
         }
         if (shape.isFullyKnown()) {
             long needed = (long) batch * shape.size();
             if (x.length < needed) {
-                throw new IllegalArgumentException(what + " holds " + x.length + " values; a batch of " + batch
-                        + " examples of shape " + shape + " needs " + needed);
+                throw new IllegalArgumentException(describe(input) + " holds " + x.length + " values; a batch of "
+                        + batch + " examples of shape " + shape + " needs " + needed);
             }
             return shape;
         }
+        String what = describe(input);
         long known = batch;
         int unknownAxis = -1;
         for (int axis = 0; axis < shape.rank(); axis++) {
@@ -406,6 +406,11 @@ public abstract class AbstractModel implements Model {
                     + " examples of shape " + shape + " (a multiple of " + known + " values)");
         }
         return shape.withDim(unknownAxis, (int) (x.length / known));
+    }
+
+    /** How messages name an input: "input", or "input 'side'" for a model with several. */
+    private String describe(InputSpec input) {
+        return spec.inputs().size() == 1 ? "input" : "input '" + input.name() + "'";
     }
 
     /** The per-example output shape for concrete per-example input shapes. */

@@ -145,7 +145,13 @@ final class ShapeRules {
                     "give the channel axis a size, e.g. `input [None, 8]`");
         }
         List<String> lines = new ArrayList<>();
-        int span = c.effectiveKernel();
+        long span = (long) (c.kernelSize() - 1) * c.dilationRate() + 1;
+        if (span > Integer.MAX_VALUE) {
+            throw overflow(
+                    c,
+                    "its effective kernel (kernel_size - 1)*dilation_rate + 1 = (" + c.kernelSize() + " - 1)*"
+                            + c.dilationRate() + " + 1 = " + span + " exceeds " + Integer.MAX_VALUE);
+        }
         if (c.dilationRate() > 1) {
             lines.add("effective kernel: (kernel_size - 1)*dilation_rate + 1 = (" + c.kernelSize() + " - 1)*"
                     + c.dilationRate() + " + 1 = " + span);
@@ -180,7 +186,7 @@ final class ShapeRules {
             String type,
             String window,
             Shape input,
-            int span,
+            long span,
             int strides,
             Padding padding,
             boolean dilated,
@@ -194,6 +200,14 @@ final class ShapeRules {
             return Shape.UNKNOWN;
         }
         long out = WindowRule.outputLength(length, span, strides, padding);
+        long padded = length + WindowRule.totalPadding(length, span, strides, padding);
+        if (padded > Integer.MAX_VALUE) {
+            throw new ShapeProblem(
+                    ErrorCode.OVERFLOW,
+                    type + " would pad its " + length + " steps to " + padded + " (padding=" + padding.kerasName()
+                            + ", window of " + span + " steps), more than " + Integer.MAX_VALUE,
+                    "use a smaller " + spanName + " or dilation_rate");
+        }
         if (padding == Padding.VALID) {
             String arithmetic = "floor((" + length + " - " + span + ") / " + strides + ") + 1 = " + out;
             if (out < 1) {

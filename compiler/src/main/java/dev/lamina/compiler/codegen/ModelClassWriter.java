@@ -5,6 +5,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.runtime.spec.InputSpec;
@@ -43,6 +45,10 @@ final class ModelClassWriter {
     private final List<List<int[]>> readers = new ArrayList<>();
 
     private final boolean[] reachesOutput;
+    /** Helper methods that split methods growing with the node count ({@link MethodChunks}). */
+    private final List<MethodSpec> chunks = new ArrayList<>();
+
+    private boolean boundInHelpers;
 
     /** {@code layerOrigins}: one spec-line description per node, or empty. */
     ModelClassWriter(ModelSpec spec, String className, String specSource, List<String> layerOrigins, Backend backend) {
@@ -193,18 +199,35 @@ final class ModelClassWriter {
                 .addJavadoc(classJavadoc());
         type.addField(
                 FieldSpec.builder(SpecLiteral.MODEL_SPEC, "SPEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(SpecLiteral.of(spec))
+                        .initializer(
+                                spec.nodes().size() <= MethodChunks.NODES_PER_METHOD
+                                        ? SpecLiteral.of(spec)
+                                        : CodeBlock.of("buildSpec()"))
                         .build());
+        if (spec.nodes().size() > MethodChunks.NODES_PER_METHOD) {
+            type.addMethod(specMethod());
+        }
         if (writers.stream().anyMatch(LayerWriter::usesVectorSpecies)) {
             VectorLayerWriters.addSpeciesConstants(type);
         }
         for (LayerWriter w : writers) {
             for (LayerWriter.ParameterDecl p : w.parameters()) {
-                type.addField(LayerWriter.PARAMETER, p.field(), Modifier.PRIVATE, Modifier.FINAL);
+                // a large model binds its parameter fields in helpers, so they cannot be final there
+                type.addField(
+                        LayerWriter.PARAMETER,
+                        p.field(),
+                        large()
+                                ? new Modifier[] {Modifier.PRIVATE}
+                                : new Modifier[] {Modifier.PRIVATE, Modifier.FINAL});
             }
         }
         for (LayerWriter w : writers) {
-            type.addFields(w.fields());
+            type.addFields(
+                    large()
+                            ? w.fields().stream()
+                                    .map(ModelClassWriter::withoutInitializer)
+                                    .toList()
+                            : w.fields());
             if (!w.aliasesInput()) {
                 type.addField(LayerWriter.batchBuffer(LayerWriter.FLOATS, w.outputBuffer()));
             }
@@ -233,6 +256,10 @@ final class ModelClassWriter {
             type.addMethod(runLayers());
         }
         type.addMethod(ensureCapacity());
+        if (createdParameters().size() > MethodChunks.NODES_PER_METHOD) {
+            type.addMethod(createParameters());
+        }
+        type.addMethods(chunks);
         if (writers.stream().anyMatch(w -> w instanceof EmbeddingWriter)) {
             type.addMethod(tokenId());
         }
@@ -343,8 +370,8 @@ final class ModelClassWriter {
         return text + " ".repeat(width - text.length());
     }
 
-    private MethodSpec constructor() {
-        CodeBlock.Builder parameters = CodeBlock.builder();
+    /** {@code new Parameter(...)} for every parameter, in node order (kernel before bias). */
+    private List<CodeBlock> createdParameters() {
         List<CodeBlock> created = new ArrayList<>();
         for (int i = 0; i < writers.size(); i++) {
             for (LayerWriter.ParameterDecl p : writers.get(i).parameters()) {
@@ -358,8 +385,64 @@ final class ModelClassWriter {
                         p.initializer().name()));
             }
         }
+        return created;
+    }
+
+    /** For a large model: the parameter list built by chunks, called from the constructor. */
+    private MethodSpec createParameters() {
+        ParameterizedTypeName list = ParameterizedTypeName.get(SpecLiteral.LIST, LayerWriter.PARAMETER);
+        MethodSpec.Builder m = MethodSpec.methodBuilder("createParameters")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("Every parameter, in node order (kernel before bias).\n")
+                .returns(list)
+                .addStatement("$T parameters = new $T<>()", list, ClassName.get(ArrayList.class));
+        List<CodeBlock> groups = createdParameters().stream()
+                .map(p -> CodeBlock.of("parameters.add($L);\n", p))
+                .toList();
+        List<MethodSpec> helpers = MethodChunks.add(
+                m,
+                "createParameters",
+                List.of(ParameterSpec.builder(list, "parameters").build()),
+                groups);
+        for (MethodSpec helper : helpers) {
+            chunks.add(helper.toBuilder().addModifiers(Modifier.STATIC).build());
+        }
+        return m.addStatement("return parameters").build();
+    }
+
+    /** For a large model: {@code SPEC} built by chunks of nodes. */
+    private MethodSpec specMethod() {
+        ParameterizedTypeName list = ParameterizedTypeName.get(SpecLiteral.LIST, SpecLiteral.NODE_SPEC);
+        MethodSpec.Builder m = MethodSpec.methodBuilder("buildSpec")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("The model's spec, built node by node.\n")
+                .returns(SpecLiteral.MODEL_SPEC)
+                .addStatement("$T nodes = new $T<>()", list, ClassName.get(ArrayList.class));
+        List<CodeBlock> groups = spec.nodes().stream()
+                .map(node -> CodeBlock.of("nodes.add($L);\n", SpecLiteral.node(node)))
+                .toList();
+        List<MethodSpec> helpers = MethodChunks.add(
+                m, "nodes", List.of(ParameterSpec.builder(list, "nodes").build()), groups);
+        for (MethodSpec helper : helpers) {
+            chunks.add(helper.toBuilder().addModifiers(Modifier.STATIC).build());
+        }
+        return m.addStatement(
+                        "return new $T($S, $L, nodes, $S, $L)",
+                        SpecLiteral.MODEL_SPEC,
+                        spec.name(),
+                        SpecLiteral.inputs(spec),
+                        spec.output(),
+                        SpecLiteral.training(spec.training()))
+                .build();
+    }
+
+    private MethodSpec constructor() {
+        CodeBlock.Builder parameters = CodeBlock.builder();
+        List<CodeBlock> created = createdParameters();
         if (created.isEmpty()) {
             parameters.add("$T.of()", SpecLiteral.LIST);
+        } else if (created.size() > MethodChunks.NODES_PER_METHOD) {
+            parameters.add("createParameters()");
         } else {
             parameters.add("$T.of(\n", SpecLiteral.LIST).indent().indent();
             parameters.add(CodeBlock.join(created, ",\n"));
@@ -386,13 +469,54 @@ final class ModelClassWriter {
         return m.build();
     }
 
+    /** Whether the model has more nodes than one method holds ({@link MethodChunks}). */
+    private boolean large() {
+        return writers.size() > MethodChunks.NODES_PER_METHOD;
+    }
+
+    /**
+     * An instance field whose initializer moves into {@code bindParameters} (a large model: field
+     * initializers are copied into every constructor, which would outgrow the JVM's 64 KB).
+     */
+    private static FieldSpec withoutInitializer(FieldSpec field) {
+        if (field.initializer().isEmpty() || field.modifiers().contains(Modifier.STATIC)) {
+            return field;
+        }
+        FieldSpec.Builder plain = FieldSpec.builder(field.type(), field.name()).addJavadoc(field.javadoc());
+        field.modifiers().stream().filter(m -> m != Modifier.FINAL).forEach(plain::addModifiers);
+        return plain.build();
+    }
+
+    /** Binds every parameter field to its {@code Parameter}; a large model does it in helpers, once. */
     private void assignParameterFields(MethodSpec.Builder m) {
+        List<CodeBlock> groups = new ArrayList<>();
         int index = 0;
         for (LayerWriter w : writers) {
+            CodeBlock.Builder group = CodeBlock.builder();
             for (LayerWriter.ParameterDecl p : w.parameters()) {
-                m.addStatement("$L = parameters().get($L)", p.field(), index++);
+                group.addStatement("$L = parameters().get($L)", p.field(), index++);
             }
+            if (large()) {
+                for (FieldSpec field : w.fields()) {
+                    if (!field.initializer().isEmpty() && !field.modifiers().contains(Modifier.STATIC)) {
+                        group.addStatement("$L = $L", field.name(), field.initializer());
+                    }
+                }
+            }
+            groups.add(group.build());
         }
+        if (!large()) {
+            groups.forEach(m::addCode);
+            return;
+        }
+        if (!boundInHelpers) {
+            MethodSpec.Builder bind = MethodSpec.methodBuilder("bindParameters").addModifiers(Modifier.PRIVATE);
+            chunks.addAll(MethodChunks.add(bind, "bindParameters", List.of(), groups));
+            chunks.add(bind.addJavadoc("Binds every parameter field to its {@code Parameter}.\n")
+                    .build());
+            boundInHelpers = true;
+        }
+        m.addStatement("bindParameters()");
     }
 
     private MethodSpec replica() {
@@ -459,13 +583,14 @@ final class ModelClassWriter {
                 m.addComment("x[$L]: input $L $L", i, JavaNames.commentText(input.name()), input.shape());
             }
         }
+        List<CodeBlock> groups = new ArrayList<>();
         for (int n = 0; n < writers.size(); n++) {
             LayerWriter layer = writers.get(n);
             if (!(layer instanceof ComputingLayerWriter w)) {
-                m.addComment(
-                        "$L: $L",
+                groups.add(CodeBlock.of(
+                        "// $L: $L\n",
                         JavaNames.commentText(spec.nodes().get(n).name()),
-                        JavaNames.commentText(layer.describe()));
+                        JavaNames.commentText(layer.describe())));
                 continue;
             }
             List<String> args = new ArrayList<>();
@@ -473,12 +598,15 @@ final class ModelClassWriter {
                 args.add(array(t, true));
             }
             args.add(array(spec.tensorOfNode(n), true));
-            m.addStatement(
-                    "$L($L, batch$L)",
-                    w.forwardName(),
-                    String.join(", ", args),
-                    w.usesTrainingFlag() ? ", training" : "");
+            groups.add(CodeBlock.builder()
+                    .addStatement(
+                            "$L($L, batch$L)",
+                            w.forwardName(),
+                            String.join(", ", args),
+                            w.usesTrainingFlag() ? ", training" : "")
+                    .build());
         }
+        chunks.addAll(MethodChunks.add(m, "runLayers", m.build().parameters(), groups));
         return m.build();
     }
 
@@ -528,12 +656,17 @@ final class ModelClassWriter {
                 .addParameter(LayerWriter.FLOAT_ROWS, "x")
                 .addParameter(LayerWriter.FLOATS, "outputGradient")
                 .addParameter(TypeName.INT, "batch");
+        List<CodeBlock> groups = new ArrayList<>();
         for (int t = spec.tensorCount() - 1; t >= 0; t--) {
+            CodeBlock.Builder group = CodeBlock.builder();
             if (summed(t)) {
-                addGradientSum(m, t);
+                addGradientSum(group, t);
             }
             int n = t - inputCount;
             if (n < 0 || !reachesOutput[n]) {
+                if (!group.isEmpty()) {
+                    groups.add(group.build());
+                }
                 continue;
             }
             LayerWriter w = writers.get(n);
@@ -548,8 +681,10 @@ final class ModelClassWriter {
                     args.add(w.inputGradientBuffer(slot));
                 }
             }
-            m.addStatement("$L($L, batch)", w.backwardName(), String.join(", ", args));
+            group.addStatement("$L($L, batch)", w.backwardName(), String.join(", ", args));
+            groups.add(group.build());
         }
+        chunks.addAll(MethodChunks.add(m, "backward", m.build().parameters(), groups));
         return m.build();
     }
 
@@ -563,7 +698,7 @@ final class ModelClassWriter {
      * }
      * }</pre>
      */
-    private void addGradientSum(MethodSpec.Builder m, int t) {
+    private void addGradientSum(CodeBlock.Builder m, int t) {
         List<String> parts = new ArrayList<>();
         if (t == outputTensor) {
             parts.add("outputGradient[i]");
@@ -574,8 +709,8 @@ final class ModelClassWriter {
         String name = t < inputCount
                 ? "input " + spec.inputs().get(t).name()
                 : spec.nodes().get(t - inputCount).name();
-        m.addComment(
-                "d(loss)/d($L): the sum over $L",
+        m.add(
+                "// d(loss)/d($L): the sum over $L\n",
                 JavaNames.commentText(name),
                 parts.isEmpty() ? "no reader (0)" : String.join(", ", parts).replace("[i]", ""));
         m.beginControlFlow(
@@ -617,35 +752,43 @@ final class ModelClassWriter {
         code.beginControlFlow("if (batch <= capacity)");
         code.addStatement("return");
         code.endControlFlow();
+        List<CodeBlock> groups = new ArrayList<>();
         for (LayerWriter w : writers) {
-            if (!w.aliasesInput()) {
-                code.addStatement("$L = new float[$L]", w.outputBuffer(), Expressions.times("batch", w.outSize()));
-            }
-            if (w.hasInputGradient()) {
-                for (int slot = 0; slot < w.arity(); slot++) {
-                    code.addStatement(
-                            "$L = new float[$L]",
-                            w.inputGradientBuffer(slot),
-                            Expressions.times("batch", w.inSize(slot)));
-                }
-            }
-            w.allocate(code);
+            CodeBlock.Builder group = CodeBlock.builder();
+            allocate(group, w);
+            groups.add(group.build());
         }
         for (int t = 0; t < spec.tensorCount(); t++) {
             if (summed(t)) {
-                code.addStatement(
-                        "$L = new float[$L]",
-                        sumBuffer(t),
-                        Expressions.times("batch", spec.tensorShape(t).size()));
+                groups.add(CodeBlock.builder()
+                        .addStatement(
+                                "$L = new float[$L]",
+                                sumBuffer(t),
+                                Expressions.times("batch", spec.tensorShape(t).size()))
+                        .build());
             }
         }
-        code.addStatement("capacity = batch");
-        return MethodSpec.methodBuilder("ensureCapacity")
+        MethodSpec.Builder m = MethodSpec.methodBuilder("ensureCapacity")
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc("Sizes the per-batch buffers for {@code batch} examples; a no-op unless the batch grew.\n")
                 .addParameter(TypeName.INT, "batch")
-                .addCode(code.build())
-                .build();
+                .addCode(code.build());
+        chunks.addAll(MethodChunks.add(m, "allocate", m.build().parameters(), groups));
+        return m.addStatement("capacity = batch").build();
+    }
+
+    /** Sizes one writer's per-batch buffers. */
+    private static void allocate(CodeBlock.Builder code, LayerWriter w) {
+        if (!w.aliasesInput()) {
+            code.addStatement("$L = new float[$L]", w.outputBuffer(), Expressions.times("batch", w.outSize()));
+        }
+        if (w.hasInputGradient()) {
+            for (int slot = 0; slot < w.arity(); slot++) {
+                code.addStatement(
+                        "$L = new float[$L]", w.inputGradientBuffer(slot), Expressions.times("batch", w.inSize(slot)));
+            }
+        }
+        w.allocate(code);
     }
 
     private static MethodSpec tokenId() {

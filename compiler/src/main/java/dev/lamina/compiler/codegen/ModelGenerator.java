@@ -33,6 +33,12 @@ public final class ModelGenerator {
         this.packageName = packageName;
     }
 
+    /**
+     * The most layers a generated class holds: about 45 class-file constants per layer (fields,
+     * methods, names), within the format's 65,535 with room for the widest layer kinds.
+     */
+    public static final int MAX_LAYERS = 1_000;
+
     /** Whether {@code name} is a Java package name (empty for the default package). */
     public static boolean isValidPackageName(String name) {
         return JavaNames.isValidPackage(name);
@@ -111,6 +117,10 @@ public final class ModelGenerator {
         String model = "model '" + JavaNames.commentText(spec.name()) + "'";
         if (spec.nodes().isEmpty()) {
             return Optional.of(model + " has no layers: there is nothing to generate");
+        }
+        if (spec.nodes().size() > MAX_LAYERS) {
+            return Optional.of(model + " has " + spec.nodes().size() + " layers; a generated class holds at most "
+                    + MAX_LAYERS + " (the class-file format allows 65,535 constants per class)");
         }
         for (int t = 0; t < spec.tensorCount(); t++) {
             if (!spec.tensorShape(t).isFullyKnown()) {

@@ -71,6 +71,23 @@ final class SpecLiteral {
         return code.build();
     }
 
+    /** {@code List.of(new InputSpec("seq", Shape.of(8, 2), false), ...)}. */
+    static CodeBlock inputs(ModelSpec spec) {
+        List<CodeBlock> inputs = new ArrayList<>();
+        for (InputSpec input : spec.inputs()) {
+            inputs.add(CodeBlock.of(
+                    "new $T($S, $L, $L)", INPUT_SPEC, input.name(), shape(input.shape()), input.integerIds()));
+        }
+        return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(inputs, ", "));
+    }
+
+    /** {@code new NodeSpec(new LayerSpec.Dense(...), List.of("conv1d"))}. */
+    static CodeBlock node(NodeSpec node) {
+        List<CodeBlock> reads =
+                node.inputs().stream().map(t -> CodeBlock.of("$S", t)).toList();
+        return CodeBlock.of("new $T($L, $T.of($L))", NODE_SPEC, layer(node.layer()), LIST, CodeBlock.join(reads, ", "));
+    }
+
     static CodeBlock shape(Shape shape) {
         int[] dims = shape.dims();
         List<String> parts = new ArrayList<>();
@@ -190,7 +207,7 @@ final class SpecLiteral {
         });
     }
 
-    private static CodeBlock training(Optional<TrainingSpec> training) {
+    static CodeBlock training(Optional<TrainingSpec> training) {
         if (training.isEmpty()) {
             return CodeBlock.of("$T.empty()", OPTIONAL);
         }

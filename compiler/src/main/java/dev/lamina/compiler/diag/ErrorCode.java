@@ -7,6 +7,7 @@ package dev.lamina.compiler.diag;
 public enum ErrorCode {
     SYNTAX("LAM001", Severity.ERROR, "syntax error: %s"),
     BAD_CHARACTER("LAM002", Severity.ERROR, "unexpected character '%s'"),
+    NESTED_TOO_DEEPLY("LAM038", Severity.ERROR, "nested too deeply: more than %d brackets open at once"),
     UNREADABLE_FILE("LAM003", Severity.ERROR, "cannot read %s: %s"),
     UNKNOWN_LAYER("LAM004", Severity.ERROR, "unknown layer '%s'"),
     UNKNOWN_OPTION("LAM005", Severity.ERROR, "%s has no option '%s'"),
@@ -40,7 +41,7 @@ public enum ErrorCode {
     WHICH_INPUT("LAM032", Severity.ERROR, "the model has %d inputs (%s), so this statement must name the one it reads"),
     CONCATENATE_AXIS("LAM033", Severity.ERROR, "concatenate cannot join on axis %d: %s"),
     UNNAMED_INPUTS("LAM034", Severity.ERROR, "a model with %d inputs must name each of them"),
-    GENERATION_UNSUPPORTED("LAM035", Severity.ERROR, "no class can be generated for %s"),
+    GENERATION_UNSUPPORTED("LAM035", Severity.ERROR, "no class can be generated: %s"),
     CLASS_NAME_CLASH("LAM036", Severity.ERROR, "model %s becomes class %s, like model %s (%s)"),
     CLASS_FILE_CLASH(
             "LAM037",

@@ -8,6 +8,7 @@ import dev.lamina.grammar.LaminaLexer;
 import dev.lamina.grammar.LaminaParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -36,6 +37,11 @@ public final class SourceParser {
                         "remove it; comments start with // or #",
                         token.getText()));
             }
+        }
+        Optional<Diagnostic> tooDeep = NestingLimit.check(fileName, tokens.getTokens());
+        if (tooDeep.isPresent()) {
+            diagnostics.add(tooDeep.get());
+            return new ParseResult(new LaminaFile(List.of(), new Span(fileName, 1, 1, 0)), diagnostics);
         }
         LaminaParser parser = new LaminaParser(tokens);
         parser.removeErrorListeners();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lamina.compiler.javac.GeneratedModels;
 import dev.lamina.compiler.javac.InMemoryJavaCompiler;
 import dev.lamina.runtime.Model;
+import dev.lamina.runtime.parallel.GraphShardingCheck;
 import dev.lamina.runtime.parallel.ShardingCheck;
 import dev.lamina.runtime.parallel.ShardingModels;
 import dev.lamina.runtime.spec.ModelSpec;
@@ -21,6 +22,18 @@ class ParallelGeneratedTest {
         InMemoryJavaCompiler javac = InMemoryJavaCompiler.forBackend(
                 generated.backend(), GeneratedModels.runtimeClassPath(), Model.class.getClassLoader());
         return javac.compile(generated.qualifiedName(), generated.source()).load(generated.qualifiedName());
+    }
+
+    @Test
+    void aTwoInputGraphShardsAlikeForEveryThreadCount() {
+        Class<?> type = compile(ShardingModels.twoInputGraph());
+        int batch = 64;
+        new GraphShardingCheck(
+                        () -> GeneratedModels.newInstance(type, SEED),
+                        new float[][] {ShardingModels.uniform(batch * 64 * 4, 1), ShardingModels.uniform(batch * 6, 3)},
+                        ShardingModels.oneHot(batch, 5, 2),
+                        batch)
+                .assertThreadCountChangesNothing();
     }
 
     @Test

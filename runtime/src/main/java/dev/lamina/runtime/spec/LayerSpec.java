@@ -178,9 +178,17 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
             Objects.requireNonNull(activation, "activation");
         }
 
-        /** The span of input steps one output step sees: {@code (k-1)*d + 1}. */
+        /**
+         * The span of input steps one output step sees: {@code (k-1)*d + 1}.
+         *
+         * @throws IllegalArgumentException when it exceeds an int (the checker reports such a layer)
+         */
         public int effectiveKernel() {
-            return (kernelSize - 1) * dilationRate + 1;
+            long span = (long) (kernelSize - 1) * dilationRate + 1;
+            if (span > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " (conv1d): effective kernel " + span + " exceeds an int");
+            }
+            return (int) span;
         }
 
         @Override

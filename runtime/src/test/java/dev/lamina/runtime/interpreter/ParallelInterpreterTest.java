@@ -3,6 +3,7 @@ package dev.lamina.runtime.interpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lamina.runtime.parallel.GraphShardingCheck;
 import dev.lamina.runtime.parallel.ShardingCheck;
 import dev.lamina.runtime.parallel.ShardingModels;
 import dev.lamina.runtime.spec.Activation;
@@ -16,6 +17,18 @@ import org.junit.jupiter.api.Test;
 
 class ParallelInterpreterTest {
     private static final long SEED = 5;
+
+    @Test
+    void aTwoInputGraphShardsAlikeForEveryThreadCount() {
+        ModelSpec spec = ShardingModels.twoInputGraph();
+        int batch = 64;
+        new GraphShardingCheck(
+                        () -> new Interpreter(spec, SEED),
+                        new float[][] {ShardingModels.uniform(batch * 64 * 4, 1), ShardingModels.uniform(batch * 6, 3)},
+                        ShardingModels.oneHot(batch, 5, 2),
+                        batch)
+                .assertThreadCountChangesNothing();
+    }
 
     @Test
     void convWithDropoutShardsAlikeForEveryThreadCount() {

@@ -4,7 +4,9 @@ import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
+import dev.lamina.runtime.spec.MergeKind;
 import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.NodeSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.PoolKind;
@@ -50,6 +52,31 @@ public final class ShardingModels {
                         new LayerSpec.GlobalPooling1D("gap", PoolKind.AVERAGE),
                         new LayerSpec.Dense("out", 5, true, Activation.SOFTMAX)),
                 Optional.of(new TrainingSpec(LossKind.CATEGORICAL_CROSSENTROPY, ADAM)));
+    }
+
+    /**
+     * A graph with two inputs: a conv branch read twice (a residual add), dropout, side features
+     * through a dense, concatenated into a softmax dense.
+     */
+    public static ModelSpec twoInputGraph() {
+        return new ModelSpec(
+                "TwoInputGraph",
+                List.of(new InputSpec("seq", Shape.of(64, 4), false), new InputSpec("side", Shape.of(6), false)),
+                List.of(
+                        node(new LayerSpec.Conv1D("c1", 32, 5, 1, Padding.SAME, 1, true, Activation.RELU), "seq"),
+                        node(new LayerSpec.Conv1D("c2", 32, 3, 1, Padding.SAME, 1, true, Activation.LINEAR), "c1"),
+                        node(new LayerSpec.Merge("skip", MergeKind.ADD), "c1", "c2"),
+                        node(new LayerSpec.GlobalPooling1D("gap", PoolKind.AVERAGE), "skip"),
+                        node(new LayerSpec.Dropout("drop", 0.25), "gap"),
+                        node(new LayerSpec.Dense("ctx", 8, true, Activation.TANH), "side"),
+                        node(new LayerSpec.Concatenate("joined", -1), "drop", "ctx", "side"),
+                        node(new LayerSpec.Dense("out", 5, true, Activation.SOFTMAX), "joined")),
+                "out",
+                Optional.of(new TrainingSpec(LossKind.CATEGORICAL_CROSSENTROPY, ADAM)));
+    }
+
+    private static NodeSpec node(LayerSpec layer, String... inputs) {
+        return new NodeSpec(layer, List.of(inputs));
     }
 
     /** {@code count} values uniform in [-1, 1). */
