@@ -12,7 +12,7 @@ public final class Sgd implements Optimizer {
     private final float learningRate;
     private final float momentum;
     private final boolean nesterov;
-    private final PerParameterState velocity = new PerParameterState(1);
+    private final PerParameterState velocity = new PerParameterState("velocity");
     private long iterations;
 
     public Sgd(OptimizerSpec.Sgd spec) {
@@ -45,5 +45,17 @@ public final class Sgd implements Optimizer {
     @Override
     public long iterations() {
         return iterations;
+    }
+
+    @Override
+    public OptimizerState state(List<Parameter> parameters) {
+        return new OptimizerState("sgd", iterations, java.util.Map.of(), velocity.copy(parameters));
+    }
+
+    @Override
+    public void restore(List<Parameter> parameters, OptimizerState state) {
+        state.checkKind("sgd");
+        velocity.restore(parameters, state.slots());
+        iterations = state.iterations();
     }
 }

@@ -1,6 +1,9 @@
 package dev.lamina.runtime.train;
 
 import dev.lamina.runtime.Model;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
 
 /**
  * Training data held flat, split into per-example slices, and gathered into mini-batches. The two
@@ -38,6 +41,66 @@ final class Examples {
             throw new IllegalArgumentException("each example of x has " + xSize + " values; the model takes "
                     + model.inputShape() + " (" + model.inputShape().size() + " values)");
         }
+    }
+
+    /**
+     * The first non-finite value among the examples {@code order[first, first + size)}, checked in
+     * batch order (x before y), or null when every value is finite.
+     */
+    NonFinite firstNonFinite(int[] order, int first, int size) {
+        for (int i = 0; i < size; i++) {
+            int e = order[first + i];
+            NonFinite found = firstNonFinite(e);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The first non-finite value of example {@code e} (x before y), or null. */
+    NonFinite firstNonFinite(int e) {
+        for (int j = 0; j < xSize; j++) {
+            if (!Float.isFinite(x[e * xSize + j])) {
+                return new NonFinite(e, "x", j, x[e * xSize + j]);
+            }
+        }
+        for (int j = 0; j < ySize; j++) {
+            if (!Float.isFinite(y[e * ySize + j])) {
+                return new NonFinite(e, "y", j, y[e * ySize + j]);
+            }
+        }
+        return null;
+    }
+
+    /** A value that is NaN or infinite: example {@code example}'s {@code index}-th value of {@code array}. */
+    record NonFinite(int example, String array, int index, float value) {}
+
+    /** Number of examples. */
+    int count() {
+        return x.length / xSize;
+    }
+
+    /** Values per example of y. */
+    int targetSize() {
+        return ySize;
+    }
+
+    /** A CRC-32C of every value of x and y, in hexadecimal: what a checkpoint records of the data. */
+    String digest() {
+        CRC32C crc = new CRC32C();
+        ByteBuffer buffer = ByteBuffer.allocate(4 * 4096).order(ByteOrder.LITTLE_ENDIAN);
+        for (float[] values : new float[][] {x, y}) {
+            for (int i = 0; i < values.length; i++) {
+                buffer.putFloat(values[i]);
+                if (!buffer.hasRemaining()) {
+                    crc.update(buffer.flip());
+                    buffer.clear();
+                }
+            }
+        }
+        crc.update(buffer.flip());
+        return Long.toHexString(crc.getValue()) + " (" + (x.length + y.length) + " values)";
     }
 
     /** The examples {@code order[first, first + size)} copied into a batch. */
