@@ -112,6 +112,18 @@ public final class ConsoleReporter implements TrainingListener {
     }
 
     /**
+     * Ends the progress line an unfinished epoch left (when training failed in it), so that what is
+     * printed next starts on a line of its own.
+     */
+    public void endLine() {
+        if (drawn) {
+            out.println();
+            out.flush();
+            drawn = false;
+        }
+    }
+
+    /**
      * The progress line of an epoch after {@code elapsedNanos}: the epoch, batches done, a bar, the
      * time left (estimated from the mean time per batch so far) or, after the last batch, the time
      * taken, and the running loss and accuracy.
