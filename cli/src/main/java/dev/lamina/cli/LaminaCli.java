@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             CompileCommand.class,
             TrainCommand.class,
-            PredictCommand.class
+            PredictCommand.class,
+            PlotCommand.class
         })
 public final class LaminaCli {
     /** Success. */

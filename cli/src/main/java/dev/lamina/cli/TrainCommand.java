@@ -268,7 +268,7 @@ public final class TrainCommand implements Callable<Integer> {
         rule.ifPresent(r -> out.println("  early stopping: " + r.describe()));
         if (checkpoints.directory != null) {
             out.println("  checkpoint: " + checkpoints.directory + ", every "
-                    + (checkpoints.every() == 1 ? "epoch" : Plural.of(checkpoints.every(), "epoch")) + " and the last");
+                    + (checkpoints.every() == 1 ? "epoch" : Plural.of(checkpoints.every(), "epoch") + " and the last"));
         }
         resumed.ifPresent(c -> out.println("  resuming from " + checkpoints.resume + " after epoch " + c.epoch()));
         if (history != null) {
