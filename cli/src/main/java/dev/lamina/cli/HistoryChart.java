@@ -46,15 +46,15 @@ final class HistoryChart {
     private final int panelWidth;
     private final int height;
 
-    /** The panels of {@code history}, each {@code panelWidth} by {@code height} pixels. */
+    /**
+     * The panels of {@code history} (which has a loss or val_loss column), each {@code panelWidth}
+     * by {@code height} pixels.
+     */
     HistoryChart(HistoryCsv history, String title, int panelWidth, int height) {
         this.panelWidth = panelWidth;
         this.height = height;
-        List<String> losses = history.present("loss", "val_loss");
-        if (losses.isEmpty()) {
-            throw new IllegalArgumentException("the history has no loss or val_loss column to draw");
-        }
-        panels.add(panel(history, title.isEmpty() ? "Loss" : title + ": loss", "loss", losses));
+        panels.add(panel(
+                history, title.isEmpty() ? "Loss" : title + ": loss", "loss", history.present("loss", "val_loss")));
         List<String> accuracies = history.present("accuracy", "val_accuracy");
         if (!accuracies.isEmpty()) {
             panels.add(panel(history, title.isEmpty() ? "Accuracy" : title + ": accuracy", "accuracy", accuracies));

@@ -71,6 +71,10 @@ public final class PlotCommand implements Callable<Integer> {
         FileErrors.checkWritableFile("-o", out, "curves.png");
         System.setProperty("java.awt.headless", "true");
         HistoryCsv csv = HistoryCsv.read(history);
+        if (csv.present("loss", "val_loss").isEmpty()) {
+            throw new IllegalArgumentException(history + " has no loss or val_loss column to draw (its columns: epoch, "
+                    + String.join(", ", csv.series().keySet()) + ")");
+        }
         HistoryChart chart = new HistoryChart(csv, title, width, height);
         try {
             AtomicFiles.write(out, chart.render(format));
