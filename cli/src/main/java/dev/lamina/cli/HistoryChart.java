@@ -85,7 +85,9 @@ final class HistoryChart {
         Styler styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Losses fall and accuracies rise: the legend goes in the corner the curves leave free.
+        styler.setLegendPosition(
+                axis.equals("loss") ? Styler.LegendPosition.InsideNE : Styler.LegendPosition.InsideSE);
         styler.setLegendBorderColor(Color.LIGHT_GRAY);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         chart.getStyler().setXAxisDecimalPattern("#");

@@ -94,7 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--weights",
             paramLabel = "INITIAL",
-            description = "Start from these weights instead of the seeded initialization.")
+            description = "Start from these weights instead of the seeded initialization (not read with"
+                    + " --resume, which starts from the checkpoint's).")
     Path initialWeights;
 
     @Option(
