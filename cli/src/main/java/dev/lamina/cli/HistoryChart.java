@@ -86,8 +86,7 @@ final class HistoryChart {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         // Losses fall and accuracies rise: the legend goes in the corner the curves leave free.
-        styler.setLegendPosition(
-                axis.equals("loss") ? Styler.LegendPosition.InsideNE : Styler.LegendPosition.InsideSE);
+        styler.setLegendPosition(axis.equals("loss") ? Styler.LegendPosition.InsideNE : Styler.LegendPosition.InsideSE);
         styler.setLegendBorderColor(Color.LIGHT_GRAY);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         chart.getStyler().setXAxisDecimalPattern("#");

@@ -278,6 +278,31 @@ class TrainCommandTest {
         assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
     }
 
+    /** On a terminal the error must not be glued to the progress line it interrupts. */
+    @Test
+    void aFailureMidEpochEndsTheProgressLineFirst() throws IOException {
+        Path x = npy("x.npy", new NdArray(new int[] {2, 4, 1}, new float[] {0, 3, 4, 5, 0, 3, Float.NaN, 5}));
+        Path y = npy("y.npy", new NdArray(new int[] {2, 3, 1}, new float[] {6, 11, 14, 6, 11, 14}));
+        CliRun run = train(TOY, x, y, "--no-shuffle", "--batch-size", "1", "--progress", "bar");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out())
+                .matches("(?s).*\\r\\033\\[KEpoch 1/10 1/2 \\[=+>\\.+\\] - ETA: \\d+s - loss: 8\\.8134\\n");
+        assertThat(run.err()).startsWith("lamina: training stopped at epoch 1, batch 2: example 1 of x holds NaN");
+    }
+
+    /** A save killed mid-write leaves its temporary file; the next save of that file removes it. */
+    @Test
+    void theNextSaveRemovesTheTemporaryOfAKilledSave() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path weights = dir.resolve("toy.weights");
+        Path stale = Files.writeString(dir.resolve(".toy.weights." + gone.pid() + "-5e1f.tmp"), "half a file");
+        CliRun run = train(TOY, TOY_X, TOY_Y, "--epochs", "1", "--save", weights.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(stale).doesNotExist();
+        assertThat(weights).exists();
+    }
+
     @Test
     void aLossThatOverflowsStopsNamingTheExample() throws IOException {
         Path x = npy("x.npy", new NdArray(new int[] {2, 4, 1}, new float[] {0, 3, 4, 5, 0, 3e38f, 3e38f, 5}));

@@ -18,7 +18,7 @@ import java.util.Optional;
  * stopping), the number of epochs done, the random-generator state (the seed of the stream the next
  * epoch draws its shuffle, dropout seed and successor from), the history so far, the weights, the
  * optimizer's state and early stopping's. Stored in one file, {@value #FILE_NAME} in a checkpoint
- * folder, replaced atomically ({@code docs/weights-format.md} describes it).
+ * folder, replaced atomically ({@code docs/training.md} describes the format).
  */
 public record Checkpoint(
         Map<String, String> settings,

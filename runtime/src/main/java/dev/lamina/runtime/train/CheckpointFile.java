@@ -154,6 +154,12 @@ final class CheckpointFile {
             if (epoch < 1 || history.size() != epoch) {
                 throw corrupt(file, "it is at epoch " + epoch + " with " + history.size() + " epochs of history");
             }
+            for (int i = 0; i < history.size(); i++) {
+                if (history.get(i).epoch() != i + 1) {
+                    throw corrupt(
+                            file, "its history has epoch " + history.get(i).epoch() + " in place " + (i + 1));
+                }
+            }
             Optional<EarlyStopping.State> earlyStopping = text.containsKey("early_stopping.best")
                     ? Optional.of(new EarlyStopping.State(
                             Double.parseDouble(required(text, "early_stopping.best", file)),
