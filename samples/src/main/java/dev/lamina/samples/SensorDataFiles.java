@@ -3,6 +3,7 @@ package dev.lamina.samples;
 import dev.lamina.runtime.data.NdArray;
 import dev.lamina.runtime.data.Npy;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -32,7 +33,7 @@ public final class SensorDataFiles {
     /** Writes {@code n} recordings generated from {@code seed} with {@code noise} into {@code folder}. */
     static void write(int n, Path folder, long seed, double noise) throws IOException {
         SensorData.Batch batch = SensorData.generate(n, seed, noise);
-        java.nio.file.Files.createDirectories(folder);
+        Files.createDirectories(folder);
         Npy.write(
                 folder.resolve("activity_x.npy"),
                 new NdArray(new int[] {n, SensorData.STEPS, SensorData.CHANNELS}, batch.x()));

@@ -3,6 +3,7 @@ package dev.lamina.runtime.optim;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adam: {@code m += (g-m)(1-b1); v += (g*g-v)(1-b2); w -= lr*sqrt(1-b2^t)/(1-b1^t) * m/(sqrt(v)+eps)}.
@@ -55,10 +56,7 @@ public final class Adam implements Optimizer {
     @Override
     public OptimizerState state(List<Parameter> parameters) {
         return new OptimizerState(
-                NAME,
-                iterations,
-                java.util.Map.of(BETA_1_POWER, beta1Power, BETA_2_POWER, beta2Power),
-                moments.copy(parameters));
+                NAME, iterations, Map.of(BETA_1_POWER, beta1Power, BETA_2_POWER, beta2Power), moments.copy(parameters));
     }
 
     @Override

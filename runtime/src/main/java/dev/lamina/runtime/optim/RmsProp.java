@@ -3,6 +3,7 @@ package dev.lamina.runtime.optim;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import java.util.List;
+import java.util.Map;
 
 /** RMSprop: {@code v = rho*v + (1-rho)*g*g; w -= lr*g / (sqrt(v)+eps)}. */
 public final class RmsProp implements Optimizer {
@@ -40,7 +41,7 @@ public final class RmsProp implements Optimizer {
 
     @Override
     public OptimizerState state(List<Parameter> parameters) {
-        return new OptimizerState("rmsprop", iterations, java.util.Map.of(), meanSquare.copy(parameters));
+        return new OptimizerState("rmsprop", iterations, Map.of(), meanSquare.copy(parameters));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.lamina.runtime.optim;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SGD: {@code w -= lr*g}; with momentum {@code v = m*v - lr*g; w += v}, or with Nesterov {@code w +=
@@ -49,7 +50,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public OptimizerState state(List<Parameter> parameters) {
-        return new OptimizerState("sgd", iterations, java.util.Map.of(), velocity.copy(parameters));
+        return new OptimizerState("sgd", iterations, Map.of(), velocity.copy(parameters));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.lamina.runtime.optim.OptimizerState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,9 @@ public record Checkpoint(
     public static final String FILE_NAME = "checkpoint.lmnc";
 
     public Checkpoint {
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         history = List.copyOf(history);
-        weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(earlyStopping, "earlyStopping");
     }
