@@ -1,51 +1,51 @@
 package dev.lamina.cli;
 
 import dev.lamina.runtime.Model;
+import dev.lamina.runtime.train.BatchProgress;
 import dev.lamina.runtime.train.ConsoleReporter;
 import dev.lamina.runtime.train.EpochResult;
 import dev.lamina.runtime.train.TrainingListener;
 import java.io.PrintWriter;
-import java.util.Optional;
 
 /**
- * {@code train}'s epoch lines: every {@code every}-th epoch and the last, each in Keras's format
- * ({@link EpochResult#format()}), optionally followed by the model's weights. On a terminal the
- * runtime's {@link ConsoleReporter} also draws a progress bar during each epoch.
+ * {@code train}'s epoch output: the runtime's {@link ConsoleReporter} (the progress line during an
+ * epoch, on a terminal, and every {@code --log-every}-th epoch's line), each printed epoch followed
+ * by the model's weights with {@code --show-weights}.
  */
 final class EpochLog implements TrainingListener {
+    private final ConsoleReporter reporter;
     private final PrintWriter out;
-    private final int every;
     private final Model model;
     private final boolean showWeights;
-    private final Optional<ConsoleReporter> terminal;
 
-    EpochLog(PrintWriter out, int every, Model model, boolean showWeights, Optional<ConsoleReporter> terminal) {
+    EpochLog(ConsoleReporter reporter, PrintWriter out, Model model, boolean showWeights) {
+        this.reporter = reporter;
         this.out = out;
-        this.every = every;
         this.model = model;
         this.showWeights = showWeights;
-        this.terminal = terminal;
     }
 
     @Override
-    public void onBatchEnd(int epoch, int batch, int batches, double loss) {
-        terminal.ifPresent(t -> t.onBatchEnd(epoch, batch, batches, loss));
+    public void onEpochBegin(int epoch, int epochs) {
+        reporter.onEpochBegin(epoch, epochs);
+    }
+
+    @Override
+    public void onBatchEnd(BatchProgress progress) {
+        reporter.onBatchEnd(progress);
     }
 
     @Override
     public void onEpochEnd(EpochResult result) {
-        if (result.epoch() % every != 0 && result.epoch() != result.epochs()) {
-            return;
-        }
-        if (terminal.isPresent()) {
-            out.flush();
-            terminal.get().onEpochEnd(result);
-        } else {
-            out.println(result.format());
-        }
-        if (showWeights) {
+        reporter.onEpochEnd(result);
+        if (showWeights && reporter.prints(result)) {
             Describe.weights(model, out);
         }
         out.flush();
+    }
+
+    /** Ends a progress line left open by an epoch that failed. */
+    void endLine() {
+        reporter.endLine();
     }
 }

@@ -24,7 +24,49 @@ final class FileErrors {
     static void checkFolderExists(String what, Path file) {
         Path folder = file.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(what + " " + file + ": the folder " + folder + " does not exist");
+            throw new IllegalArgumentException(what + " " + file + ": the folder " + folder
+                    + (Files.exists(folder) ? " is a file" : " does not exist"));
+        }
+    }
+
+    /**
+     * Checks, before any long work, that {@code file} can be written: it is no folder, and its folder
+     * exists and takes new files. {@code example} is a file name to suggest when {@code file} is a
+     * folder, e.g. {@code model.weights}.
+     */
+    static void checkWritableFile(String what, Path file, String example) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(
+                    what + " " + file + ": is a folder; name a file in it, e.g. " + file.resolve(example));
+        }
+        checkFolderExists(what, file);
+        Path folder = file.toAbsolutePath().getParent();
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new IllegalArgumentException(what + " " + file + ": permission denied");
+        }
+        probe(what, file, folder);
+    }
+
+    /** Checks, before any long work, that {@code folder} is or can be made a folder that takes new files; creates it. */
+    static void checkWritableFolder(String what, Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(what + " " + folder + ": is a file, not a folder");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw of(what, folder, e);
+        }
+        probe(what, folder, folder.toAbsolutePath());
+    }
+
+    /** Creates and deletes a file in {@code folder}: the one sure test that it can be written. */
+    private static void probe(String what, Path shown, Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, ".lamina-", ".probe"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    what + " " + shown + ": cannot write in the folder " + folder + " (" + reason(e) + ")");
         }
     }
 

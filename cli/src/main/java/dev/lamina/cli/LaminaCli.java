@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             CompileCommand.class,
             TrainCommand.class,
             PredictCommand.class,
-            ImportCommand.class
+            ImportCommand.class,
+            PlotCommand.class
         })
 public final class LaminaCli {
     /** Success. */

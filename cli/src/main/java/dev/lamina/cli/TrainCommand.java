@@ -6,12 +6,16 @@ import dev.lamina.runtime.Model;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.TrainingSpec;
+import dev.lamina.runtime.train.Checkpoint;
 import dev.lamina.runtime.train.ConsoleReporter;
+import dev.lamina.runtime.train.EarlyStopping;
 import dev.lamina.runtime.train.EpochResult;
+import dev.lamina.runtime.train.HistoryFile;
 import dev.lamina.runtime.train.Trainer;
 import dev.lamina.runtime.train.TrainingDivergedException;
 import dev.lamina.runtime.train.TrainingOptions;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +29,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lamina train SPEC --x X --y Y}: trains a model on {@code .npy} or {@code .csv} data with
- * the loss and optimizer of its {@code train} section, printing Keras-style epoch lines, and saves
- * the weights with {@code --save}. Nothing is saved when training fails.
+ * the loss and optimizer of its {@code train} section, printing Keras-style epoch lines (with a
+ * progress bar on a terminal), and saves the weights with {@code --save}. It can write the history
+ * to a CSV file, stop early, keep checkpoints and resume from one. Every file it will write is
+ * checked before training starts; nothing is saved when training fails.
  */
 @Command(
         name = "train",
@@ -88,7 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--weights",
             paramLabel = "INITIAL",
-            description = "Start from these weights instead of the seeded initialization.")
+            description = "Start from these weights instead of the seeded initialization (not read with"
+                    + " --resume, which starts from the checkpoint's).")
     Path initialWeights;
 
     @Option(
@@ -104,16 +111,46 @@ public final class TrainCommand implements Callable<Integer> {
                     + " values).")
     boolean showWeights;
 
+    @Option(
+            names = "--progress",
+            paramLabel = "MODE",
+            converter = ProgressMode.Converter.class,
+            description = ProgressMode.DESCRIPTION)
+    ProgressMode progress;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(
+            names = "--history",
+            paramLabel = "CSV",
+            description = "Write one row per epoch to this CSV file (epoch, loss, accuracy, val_loss,"
+                    + " val_accuracy as measured), rewritten after every epoch; `lamina plot` draws it.")
+    Path history;
+
+    @Mixin
+    StoppingOptions stopping;
+
+    @Mixin
+    CheckpointOptions checkpoints;
+
     @Override
     public Integer call() {
         TrainingOptions options = options();
+        Optional<EarlyStopping> rule = stopping.rule(spec.commandLine(), validationSplit);
+        checkpoints.check(spec.commandLine());
         OptionalInt relaunched = modelOptions.checkBackend(spec.commandLine());
         if (relaunched.isPresent()) {
             return relaunched.getAsInt();
         }
         if (save != null) {
-            FileErrors.checkFolderExists("--save", save);
+            FileErrors.checkWritableFile("--save", save, "model.weights");
         }
+        if (history != null) {
+            FileErrors.checkWritableFile("--history", history, "history.csv");
+        }
+        checkpoints.prepare();
+        Optional<Checkpoint> resumed = checkpoints.read();
         Optional<ModelOptions.Loaded> loaded = modelOptions.load(spec.commandLine(), modelName);
         if (loaded.isEmpty()) {
             return LaminaCli.EXIT_FAILURE;
@@ -125,38 +162,49 @@ public final class TrainCommand implements Callable<Integer> {
                 "--y", y, SingleModel.outputShape(definition, inputs.shapes()), loss, definition.name());
         DataFiles.checkSameCount(inputs.first(), targets);
         Model model = modelOptions.create(definition.spec(), seed);
-        if (initialWeights != null) {
+        if (initialWeights != null && resumed.isEmpty()) {
             WeightsFiles.load(model, initialWeights);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        printHeader(out, definition, model, inputs.count());
+        PrintWriter out = quiet
+                ? new PrintWriter(Writer.nullWriter())
+                : spec.commandLine().getOut();
+        printHeader(out, definition, model, inputs.count(), rule, resumed);
         boolean weightsShown = showWeights && Describe.weightsShown(model);
         if (showWeights && !weightsShown) {
             out.println("(--show-weights: the model has " + BatchShapes.count(model.parameterCount())
                     + " values, more than " + Describe.MAX_SHOWN_VALUES + "; not shown)");
-        } else if (weightsShown) {
+        } else if (weightsShown && resumed.isEmpty()) {
             out.println(initialWeights == null ? "Initial weights (seed " + seed + "):" : "Initial weights:");
             Describe.weights(model, out);
         }
-        Optional<ConsoleReporter> terminal =
-                System.console() == null ? Optional.empty() : Optional.of(new ConsoleReporter(System.out, true));
-        Trainer trainer = new Trainer().addListener(new EpochLog(out, logEvery, model, weightsShown, terminal));
-        List<EpochResult> history;
+        boolean bar = !quiet && (progress == null ? ProgressMode.AUTO : progress).bar();
+        EpochLog log =
+                new EpochLog(new ConsoleReporter(out, bar, logEvery, System::nanoTime), out, model, weightsShown);
+        Trainer trainer = new Trainer().addListener(log);
+        if (history != null) {
+            trainer.addListener(new HistoryFile(history));
+        }
+        rule.ifPresent(trainer::earlyStopping);
+        if (checkpoints.directory != null) {
+            trainer.checkpoints(checkpoints.directory, checkpoints.every());
+        }
+        resumed.ifPresent(trainer::resumeFrom);
+        List<EpochResult> results;
         try {
-            history = trainer.fit(model, inputs.arrays(), targets.values(), inputs.count(), options);
+            results = trainer.fit(model, inputs.arrays(), targets.values(), inputs.count(), options);
         } catch (TrainingDivergedException e) {
+            log.endLine();
             out.flush();
             spec.commandLine()
                     .getErr()
                     .println("lamina: " + e.getMessage() + (save == null ? "" : "; nothing was saved to " + save));
             return LaminaCli.EXIT_FAILURE;
+        } catch (RuntimeException e) {
+            log.endLine();
+            out.flush();
+            throw e;
         }
-        EpochResult last = history.get(history.size() - 1);
-        out.println("Trained " + Plural.of(epochs, "epoch") + ": final loss " + fourDecimals(last.loss())
-                + last.validationLoss().stream()
-                        .mapToObj(v -> ", val_loss " + fourDecimals(v))
-                        .findFirst()
-                        .orElse(""));
+        printOutcome(out, results, resumed, rule);
         if (save != null) {
             WeightsFiles.save(model, save);
             out.println("Saved the weights to " + save);
@@ -180,6 +228,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (logEvery < 1) {
             throw usage("--log-every must be at least 1, got " + logEvery);
         }
+        if (quiet && (showWeights || progress != null)) {
+            throw usage(
+                    "--quiet prints nothing but errors; drop it or " + (showWeights ? "--show-weights" : "--progress"));
+        }
         return new TrainingOptions(epochs, batchSize, validationSplit, seed, !noShuffle);
     }
 
@@ -187,7 +239,13 @@ public final class TrainCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    private void printHeader(PrintWriter out, CheckedModel definition, Model model, int examples) {
+    private void printHeader(
+            PrintWriter out,
+            CheckedModel definition,
+            Model model,
+            int examples,
+            Optional<EarlyStopping> rule,
+            Optional<Checkpoint> resumed) {
         int training = (int) Math.floor(examples * (1 - validationSplit));
         String optimizer = definition
                 .spec()
@@ -208,6 +266,57 @@ public final class TrainCommand implements Callable<Integer> {
         out.println("  examples: " + training + " for training, " + (examples - training) + " for validation;"
                 + " batch size " + batchSize + ", " + Plural.of(epochs, "epoch") + ", seed " + seed
                 + (noShuffle ? ", not shuffled" : ""));
+        rule.ifPresent(r -> out.println("  early stopping: " + r.describe()));
+        if (checkpoints.directory != null) {
+            out.println("  checkpoint: " + checkpoints.directory + ", every "
+                    + (checkpoints.every() == 1 ? "epoch" : Plural.of(checkpoints.every(), "epoch") + " and the last"));
+        }
+        resumed.ifPresent(c -> out.println("  resuming from " + checkpoints.resume + " after epoch " + c.epoch()));
+        if (history != null) {
+            out.println("  history: " + history);
+        }
+    }
+
+    /** How training ended: where early stopping stopped, the final metrics, which epoch's weights are kept. */
+    private static void printOutcome(
+            PrintWriter out, List<EpochResult> results, Optional<Checkpoint> resumed, Optional<EarlyStopping> rule) {
+        EpochResult last = results.get(results.size() - 1);
+        rule.ifPresent(r -> r.stoppedEpoch()
+                .ifPresent(stopped -> out.println("Stopped early at epoch " + stopped + " of " + last.epochs() + ": "
+                        + r.monitor().kerasName() + " has not improved for "
+                        + Plural.of(r.state().waited(), "epoch")
+                        + (Double.isFinite(r.best())
+                                ? " (best " + fourDecimals(r.best()) + ", at epoch " + r.bestEpoch() + ")"
+                                : ""))));
+        int thisRun = results.size() - resumed.map(Checkpoint::epoch).orElse(0);
+        out.println("Trained " + Plural.of(last.epoch(), "epoch")
+                + (resumed.isPresent() ? " (" + thisRun + " in this run)" : "") + ": final loss "
+                + fourDecimals(last.loss())
+                + last.validationLoss().stream()
+                        .mapToObj(v -> ", val_loss " + fourDecimals(v))
+                        .findFirst()
+                        .orElse(""));
+        rule.ifPresent(r -> out.println(keptWeights(r, last.epoch())));
+    }
+
+    /** Which epoch's weights training ended with, e.g. {@code Restored the weights of epoch 4, the best (val_loss 0.2)}. */
+    private static String keptWeights(EarlyStopping rule, int lastEpoch) {
+        String name = rule.monitor().kerasName();
+        if (!Double.isFinite(rule.best())) {
+            return (rule.restored()
+                            ? "Restored the weights of epoch " + rule.bestEpoch()
+                            : "Kept the weights of the last epoch, " + lastEpoch)
+                    + " (no epoch had a finite " + name + ")";
+        }
+        String best = name + " " + fourDecimals(rule.best());
+        if (rule.bestEpoch() == lastEpoch) {
+            return "Kept the weights of the last epoch, " + lastEpoch + ", the best (" + best + ")";
+        }
+        if (rule.restored()) {
+            return "Restored the weights of epoch " + rule.bestEpoch() + ", the best (" + best + ")";
+        }
+        return "Kept the weights of the last epoch, " + lastEpoch + " (the best was epoch " + rule.bestEpoch() + ", "
+                + best + "; --restore-best keeps the best)";
     }
 
     private static String fourDecimals(double value) {

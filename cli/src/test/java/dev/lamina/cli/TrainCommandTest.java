@@ -253,18 +253,63 @@ class TrainCommandTest {
                         + ": unknown data format; use a .npy file or a .csv file (one example per row)\n");
     }
 
-    @Test
-    void aNanLossStopsWithAMessageAndSavesNothing() throws IOException {
+    /**
+     * Issue 17: the interpreter's relu mapped NaN to 0, so training on data with a NaN ended with
+     * exit 0 and overwrote good weights with NaN kernels. Every engine now stops at the batch that
+     * holds the NaN, with the same message, and leaves the old weights alone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"generated", "interpreter"})
+    void aNanInputStopsAtItsBatchWithEitherEngineAndKeepsTheOldWeights(String engine) throws IOException {
         Path x = npy("x.npy", new NdArray(new int[] {1, 4, 1}, new float[] {0, Float.NaN, 4, 5}));
         Path weights = dir.resolve("w.weights");
-        CliRun run = train(TOY, x, TOY_Y, "--save", weights.toString());
+        Weights.write(weights, Map.of("conv1d/kernel", new NdArray(new int[] {2, 1, 1}, new float[] {1, 2})));
+        byte[] good = Files.readAllBytes(weights);
+        CliRun run = train(TOY, x, TOY_Y, "--save", weights.toString(), "--engine", engine);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .isEqualTo("lamina: training stopped: the loss became NaN at epoch 1, batch 1 (the weights keep the"
-                        + " last finite step); check the data for NaN or huge values, or lower the learning rate;"
-                        + " nothing was saved to " + weights + "\n");
-        assertThat(weights).doesNotExist();
+                .isEqualTo("lamina: training stopped at epoch 1, batch 1: example 0 of x holds NaN (its value 1);"
+                        + " nothing was trained on that batch; nothing was saved to " + weights + "\n");
+        assertThat(run.out()).doesNotContain("Saved");
+        assertThat(Files.readAllBytes(weights)).isEqualTo(good);
         assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    /** On a terminal the error must not be glued to the progress line it interrupts. */
+    @Test
+    void aFailureMidEpochEndsTheProgressLineFirst() throws IOException {
+        Path x = npy("x.npy", new NdArray(new int[] {2, 4, 1}, new float[] {0, 3, 4, 5, 0, 3, Float.NaN, 5}));
+        Path y = npy("y.npy", new NdArray(new int[] {2, 3, 1}, new float[] {6, 11, 14, 6, 11, 14}));
+        CliRun run = train(TOY, x, y, "--no-shuffle", "--batch-size", "1", "--progress", "bar");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out())
+                .matches("(?s).*\\r\\033\\[KEpoch 1/10 1/2 \\[=+>\\.+\\] - ETA: \\d+s - loss: 8\\.8134\\n");
+        assertThat(run.err()).startsWith("lamina: training stopped at epoch 1, batch 2: example 1 of x holds NaN");
+    }
+
+    /** A save killed mid-write leaves its temporary file; the next save of that file removes it. */
+    @Test
+    void theNextSaveRemovesTheTemporaryOfAKilledSave() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path weights = dir.resolve("toy.weights");
+        Path stale = Files.writeString(dir.resolve(".toy.weights." + gone.pid() + "-5e1f.tmp"), "half a file");
+        CliRun run = train(TOY, TOY_X, TOY_Y, "--epochs", "1", "--save", weights.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(stale).doesNotExist();
+        assertThat(weights).exists();
+    }
+
+    @Test
+    void aLossThatOverflowsStopsNamingTheExample() throws IOException {
+        Path x = npy("x.npy", new NdArray(new int[] {2, 4, 1}, new float[] {0, 3, 4, 5, 0, 3e38f, 3e38f, 5}));
+        Path y = npy("y.npy", new NdArray(new int[] {2, 3, 1}, new float[] {6, 11, 14, 6, -3e38f, 14}));
+        CliRun run = train(TOY, x, y, "--no-shuffle", "--batch-size", "1", "--engine", "interpreter");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .isEqualTo("lamina: training stopped at epoch 1, batch 2: the loss became Infinity (example 1's loss"
+                        + " is not finite); the weights keep the last finite step; check the data for NaN or huge"
+                        + " values, or lower the learning rate\n");
     }
 
     @Test
@@ -281,7 +326,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void usageErrorsExitWithTwo() {
+    void usageErrorsExitWithTwo() throws IOException {
         assertThat(CliRun.of("train", TOY, "--y", TOY_Y).exitCode()).isEqualTo(2);
         CliRun engine = train(TOY, TOY_X, TOY_Y, "--engine", "jit");
         assertThat(engine.exitCode()).isEqualTo(2);
@@ -297,6 +342,36 @@ class TrainCommandTest {
         CliRun threads = train(TOY, TOY_X, TOY_Y, "--threads", "0");
         assertThat(threads.exitCode()).isEqualTo(2);
         assertThat(threads.err()).startsWith("--threads must be at least 1, got 0\n");
+        assertUsage(
+                train(TOY, TOY_X, TOY_Y, "--early-stopping", "2"),
+                "--early-stopping watches val_loss by default, which needs a --validation-split; set one, or use"
+                        + " --monitor loss");
+        assertUsage(
+                train(TOY, TOY_X, TOY_Y, "--early-stopping", "2", "--monitor", "val_accuracy"),
+                "--early-stopping watches val_accuracy, which needs a --validation-split; set one, or use --monitor"
+                        + " accuracy");
+        assertUsage(train(TOY, TOY_X, TOY_Y, "--monitor", "loss"), "--monitor needs --early-stopping");
+        assertUsage(train(TOY, TOY_X, TOY_Y, "--restore-best"), "--restore-best needs --early-stopping");
+        assertUsage(
+                train(TOY, TOY_X, TOY_Y, "--early-stopping", "-1", "--monitor", "loss"),
+                "--early-stopping must be at least 0, got -1");
+        assertUsage(
+                train(TOY, TOY_X, TOY_Y, "--early-stopping", "1", "--monitor", "val_acc"),
+                "Invalid value for option '--monitor': 'val_acc' is not a monitored quantity; use loss, val_loss,"
+                        + " accuracy, val_accuracy");
+        assertUsage(train(TOY, TOY_X, TOY_Y, "--checkpoint-every", "2"), "--checkpoint-every needs --checkpoint DIR");
+        assertUsage(
+                train(TOY, TOY_X, TOY_Y, "--checkpoint", dir.toString(), "--checkpoint-every", "0"),
+                "--checkpoint-every must be at least 1, got 0");
+        assertUsage(
+                train(TOY, TOY_X, TOY_Y, "--quiet", "--show-weights"),
+                "--quiet prints nothing but errors; drop it or --show-weights");
+        assertUsage(
+                train(TOY, TOY_X, TOY_Y, "--quiet", "--progress", "bar"),
+                "--quiet prints nothing but errors; drop it or --progress");
+        assertUsage(
+                train(TOY, TOY_X, TOY_Y, "--progress", "dots"),
+                "Invalid value for option '--progress': 'dots' is not a progress mode; use auto, bar or lines");
     }
 
     @Test
@@ -308,6 +383,38 @@ class TrainCommandTest {
         assertThat(run.err())
                 .isEqualTo("lamina: --save " + save + ": the folder "
                         + save.toAbsolutePath().getParent() + " does not exist\n");
+    }
+
+    @Test
+    void everyFileTrainWillWriteIsCheckedBeforeTraining() throws IOException {
+        CliRun folder = train(TOY, TOY_X, TOY_Y, "--save", dir.toString());
+        assertThat(folder.exitCode()).isEqualTo(1);
+        assertThat(folder.out()).isEmpty();
+        assertThat(folder.err())
+                .isEqualTo("lamina: --save " + dir + ": is a folder; name a file in it, e.g. "
+                        + dir.resolve("model.weights") + "\n");
+
+        Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
+        Path underFile = file.resolve("history.csv");
+        CliRun history = train(TOY, TOY_X, TOY_Y, "--history", underFile.toString());
+        assertThat(history.exitCode()).isEqualTo(1);
+        assertThat(history.out()).isEmpty();
+        assertThat(history.err())
+                .isEqualTo("lamina: --history " + underFile + ": the folder " + file.toAbsolutePath() + " is a file\n");
+
+        CliRun checkpoint = train(TOY, TOY_X, TOY_Y, "--checkpoint", file.toString());
+        assertThat(checkpoint.exitCode()).isEqualTo(1);
+        assertThat(checkpoint.out()).isEmpty();
+        assertThat(checkpoint.err()).isEqualTo("lamina: --checkpoint " + file + ": is a file, not a folder\n");
+
+        Path save = dir.resolve("w.weights");
+        CliRun resume = train(TOY, TOY_X, TOY_Y, "--resume", dir.toString(), "--save", save.toString());
+        assertThat(resume.exitCode()).isEqualTo(1);
+        assertThat(resume.out()).isEmpty();
+        assertThat(resume.err())
+                .isEqualTo("lamina: --resume " + dir + ": no checkpoint there (" + dir.resolve("checkpoint.lmnc")
+                        + " does not exist)\n");
+        assertThat(save).doesNotExist();
     }
 
     @Test
@@ -326,6 +433,13 @@ class TrainCommandTest {
         assertThat(interpreter.err()).isEmpty();
         assertThat(interpreter.exitCode()).isZero();
         assertThat(interpreter.out()).contains("Epoch 1/1 - loss: ");
+    }
+
+    /** Checks that {@code run} was refused as a usage error whose message starts the error output. */
+    private static void assertUsage(CliRun run, String message) {
+        assertThat(run.exitCode()).as(message).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith(message + "\n");
     }
 
     /** The last line of a run without {@code --save}. */

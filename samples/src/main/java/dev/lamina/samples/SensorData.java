@@ -21,7 +21,13 @@ final class SensorData {
 
     private SensorData() {}
 
+    /** {@code n} recordings from {@code seed}, with noise of amplitude 0.2. */
     static Batch generate(int n, long seed) {
+        return generate(n, seed, 0.2);
+    }
+
+    /** {@code n} recordings from {@code seed}, each step with uniform noise in {@code [-noise, noise]}. */
+    static Batch generate(int n, long seed, double noise) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] x = new float[n * STEPS * CHANNELS];
         float[] y = new float[n * CLASSES];
@@ -48,8 +54,8 @@ final class SensorData {
                                 case 2 -> Math.signum(Math.sin(shifted));
                                 default -> 0.2;
                             };
-                    double noise = 0.2 * (random.nextDouble() * 2 - 1);
-                    x[(e * STEPS + t) * CHANNELS + c] = (float) (amplitude * signal + noise);
+                    double jitter = noise * (random.nextDouble() * 2 - 1);
+                    x[(e * STEPS + t) * CHANNELS + c] = (float) (amplitude * signal + jitter);
                 }
             }
         }

@@ -27,7 +27,8 @@ final class GlobalPooling1DWriter extends PoolingWriter {
     }
 
     /**
-     * Max: starts from step 0 and keeps the first maximum and its index. Average:
+     * Max: starts from step 0 and keeps the first maximum and its index (the last NaN when there is
+     * one, so NaN propagates like in Keras). Average:
      *
      * <pre>{@code
      * for (int t = 0; t < 100; t++) {
@@ -51,7 +52,7 @@ final class GlobalPooling1DWriter extends PoolingWriter {
         code.addStatement("int xo = xb + $L", Expressions.times("t", channels));
         code.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
         if (isMax()) {
-            code.beginControlFlow("if (x[xo + c] > y[yb + c])");
+            code.beginControlFlow("if (x[xo + c] > y[yb + c] || Float.isNaN(x[xo + c]))");
             code.addStatement("y[yb + c] = x[xo + c]");
             code.addStatement("argmax[yb + c] = xo + c");
             code.endControlFlow();

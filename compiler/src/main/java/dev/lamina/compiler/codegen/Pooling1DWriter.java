@@ -8,8 +8,9 @@ import dev.lamina.runtime.spec.Shape;
 /**
  * {@code max_pooling1d} / {@code average_pooling1d}. Interior windows use the constant range
  * {@code [0, pool)}; padded edge windows compute their real range once per step. Max pooling keeps
- * the index of each maximum (the first one on ties) for the backward pass; same-padded averages
- * divide by the number of real steps.
+ * the index of each maximum (the first one on ties, the last NaN when there is one, so NaN
+ * propagates like in Keras) for the backward pass; same-padded averages divide by the number of
+ * real steps.
  */
 final class Pooling1DWriter extends PoolingWriter {
     private final LayerSpec.Pooling1D pool;
@@ -41,7 +42,7 @@ final class Pooling1DWriter extends PoolingWriter {
      * float m = x[best];
      * for (int k = kLo + 1; k < kHi; k++) {
      *     int i = xb + (t * 3 + k) * C + c;
-     *     if (x[i] > m) { m = x[i]; best = i; }
+     *     if (x[i] > m || Float.isNaN(x[i])) { m = x[i]; best = i; }
      * }
      * y[yo + c] = m;
      * argmax[yo + c] = best;
@@ -60,7 +61,7 @@ final class Pooling1DWriter extends PoolingWriter {
                 body.addStatement("float m = x[best]");
                 body.beginControlFlow("for (int k = $L; k < $L; k++)", Expressions.plus(kLo, 1), kHi);
                 body.addStatement("int i = xb + $L + c", Expressions.scaled(window.inputStep("t", "k"), channels));
-                body.beginControlFlow("if (x[i] > m)");
+                body.beginControlFlow("if (x[i] > m || Float.isNaN(x[i]))");
                 body.addStatement("m = x[i]");
                 body.addStatement("best = i");
                 body.endControlFlow();

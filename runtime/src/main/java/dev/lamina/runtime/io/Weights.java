@@ -47,11 +47,16 @@ public final class Weights {
 
     /** Writes every parameter of {@code model} to {@code file}, replacing it atomically. */
     public static void save(Model model, Path file) throws IOException {
+        write(file, tensors(model));
+    }
+
+    /** Copies of every parameter of {@code model}, by key ({@code layer/param}), in layer order. */
+    public static Map<String, NdArray> tensors(Model model) {
         Map<String, NdArray> tensors = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
-            tensors.put(p.key(), new NdArray(p.shape().dims(), p.value()));
+            tensors.put(p.key(), new NdArray(p.shape().dims(), p.value().clone()));
         }
-        write(file, tensors);
+        return tensors;
     }
 
     /**
@@ -59,7 +64,15 @@ public final class Weights {
      * exactly the model's parameters with the same shapes.
      */
     public static void load(Model model, Path file) throws IOException {
-        Map<String, NdArray> tensors = read(file);
+        set(model, read(file), file.toString());
+    }
+
+    /**
+     * Replaces every parameter of {@code model} with {@code tensors}, which must be exactly the
+     * model's parameters with the same shapes, or else leaves the model unchanged; {@code source}
+     * names the tensors in the error message.
+     */
+    public static void set(Model model, Map<String, NdArray> tensors, String source) throws WeightsFormatException {
         List<String> differences = new ArrayList<>();
         for (Parameter p : model.parameters()) {
             NdArray t = tensors.get(p.key());
@@ -77,7 +90,7 @@ public final class Weights {
             }
         }
         if (!differences.isEmpty()) {
-            throw new WeightsFormatException(file + " does not match model " + model.name() + " ("
+            throw new WeightsFormatException(source + " does not match model " + model.name() + " ("
                     + differences.size() + " difference" + (differences.size() == 1 ? "" : "s") + "):\n  "
                     + String.join("\n  ", differences));
         }
@@ -88,6 +101,11 @@ public final class Weights {
 
     /** Writes named tensors to {@code file}, replacing it atomically. */
     public static void write(Path file, Map<String, NdArray> tensors) throws IOException {
+        AtomicFiles.write(file, encode(tensors));
+    }
+
+    /** Named tensors in the weights format, as {@link #write} stores them. */
+    public static byte[] encode(Map<String, NdArray> tensors) {
         int size = MAGIC.length + 8;
         List<byte[]> names = new ArrayList<>();
         for (Map.Entry<String, NdArray> t : tensors.entrySet()) {
@@ -112,58 +130,66 @@ public final class Weights {
                 out.putFloat(v);
             }
         }
-        AtomicFiles.write(file, out.array());
+        return out.array();
     }
 
     /** Reads every tensor of a weights file, in file order, checking its structure. */
     public static Map<String, NdArray> read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return decode(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Decodes the tensors of a weights file's bytes, checking their structure; {@code source} names
+     * the bytes in error messages.
+     */
+    public static Map<String, NdArray> decode(byte[] bytes, String source) throws WeightsFormatException {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         try {
             byte[] magic = new byte[MAGIC.length];
             in.get(magic);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw new WeightsFormatException(file + " is not a Lamina weights file (it does not start with LMNW)");
+                throw new WeightsFormatException(
+                        source + " is not a Lamina weights file (it does not start with LMNW)");
             }
             int version = in.getInt();
             if (version != VERSION) {
                 throw new WeightsFormatException(
-                        file + " has weights format version " + version + "; this runtime reads version " + VERSION);
+                        source + " has weights format version " + version + "; this runtime reads version " + VERSION);
             }
             int count = in.getInt();
-            check(count >= 0, file, "negative tensor count " + count);
+            check(count >= 0, source, "negative tensor count " + count);
             Map<String, NdArray> tensors = new LinkedHashMap<>();
             for (int t = 0; t < count; t++) {
                 int nameLength = in.getInt();
-                check(nameLength > 0 && nameLength <= in.remaining(), file, "tensor " + t + " has a bad name length");
+                check(nameLength > 0 && nameLength <= in.remaining(), source, "tensor " + t + " has a bad name length");
                 byte[] name = new byte[nameLength];
                 in.get(name);
-                String key = decode(name, file, t);
+                String key = decode(name, source, t);
                 int rank = in.getInt();
-                check(rank >= 0 && rank <= 8, file, "tensor " + key + " has a bad rank " + rank);
+                check(rank >= 0 && rank <= 8, source, "tensor " + key + " has a bad rank " + rank);
                 int[] shape = new int[rank];
                 long values = 1;
                 for (int d = 0; d < rank; d++) {
                     shape[d] = in.getInt();
-                    check(shape[d] >= 0, file, "tensor " + key + " has a negative dimension");
+                    check(shape[d] >= 0, source, "tensor " + key + " has a negative dimension");
                     values *= shape[d];
-                    check(values * 4 <= in.remaining(), file, "truncated data of tensor " + key);
+                    check(values * 4 <= in.remaining(), source, "truncated data of tensor " + key);
                 }
-                check(values * 4 <= in.remaining(), file, "truncated data of tensor " + key);
+                check(values * 4 <= in.remaining(), source, "truncated data of tensor " + key);
                 float[] data = new float[(int) values];
                 for (int i = 0; i < data.length; i++) {
                     data[i] = in.getFloat();
                 }
-                check(tensors.put(key, new NdArray(shape, data)) == null, file, "tensor " + key + " appears twice");
+                check(tensors.put(key, new NdArray(shape, data)) == null, source, "tensor " + key + " appears twice");
             }
-            check(!in.hasRemaining(), file, in.remaining() + " unexpected bytes after the last tensor");
+            check(!in.hasRemaining(), source, in.remaining() + " unexpected bytes after the last tensor");
             return tensors;
         } catch (BufferUnderflowException e) {
-            throw new WeightsFormatException(file + " is truncated (" + bytes.length + " bytes)");
+            throw new WeightsFormatException(source + " is truncated (" + bytes.length + " bytes)");
         }
     }
 
-    private static String decode(byte[] name, Path file, int index) throws WeightsFormatException {
+    private static String decode(byte[] name, String source, int index) throws WeightsFormatException {
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()
@@ -171,13 +197,13 @@ public final class Weights {
                     .decode(ByteBuffer.wrap(name))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new WeightsFormatException(file + " is corrupt: the name of tensor " + index + " is not UTF-8");
+            throw new WeightsFormatException(source + " is corrupt: the name of tensor " + index + " is not UTF-8");
         }
     }
 
-    private static void check(boolean ok, Path file, String problem) throws WeightsFormatException {
+    private static void check(boolean ok, String source, String problem) throws WeightsFormatException {
         if (!ok) {
-            throw new WeightsFormatException(file + " is corrupt: " + problem);
+            throw new WeightsFormatException(source + " is corrupt: " + problem);
         }
     }
 

@@ -43,6 +43,12 @@ public final class Activations {
             }
             return;
         }
+        if (activation == Activation.RELU) {
+            for (int i = 0; i < count; i++) {
+                g[i] = y[i] > 0 ? g[i] : 0f; // generated code's mask: a unit that is off (or NaN) passes nothing
+            }
+            return;
+        }
         for (int i = 0; i < count; i++) {
             g[i] *= derivative(activation, z[i], y[i]);
         }
@@ -51,7 +57,7 @@ public final class Activations {
     private static float apply(Activation activation, float z) {
         return switch (activation) {
             case LINEAR -> z;
-            case RELU -> z > 0 ? z : 0f;
+            case RELU -> Math.max(z, 0f); // NaN stays NaN, like Keras and generated code
             case TANH -> (float) Math.tanh(z);
             case SIGMOID -> Functions.sigmoid(z);
             case ELU -> Functions.elu(z);
@@ -65,7 +71,7 @@ public final class Activations {
     private static float derivative(Activation activation, float z, float y) {
         return switch (activation) {
             case LINEAR -> 1f;
-            case RELU -> z > 0 ? 1f : 0f;
+            case RELU -> throw new IllegalArgumentException("relu's gradient is a mask, see backward");
             case TANH -> 1 - y * y;
             case SIGMOID -> y * (1 - y);
             case ELU -> Functions.eluDerivative(z);

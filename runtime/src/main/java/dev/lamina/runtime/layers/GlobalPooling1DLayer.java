@@ -4,7 +4,10 @@ import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.PoolKind;
 import java.util.SplittableRandom;
 
-/** {@code global_max_pooling1d} / {@code global_average_pooling1d}: (steps, channels) to (channels). */
+/**
+ * {@code global_max_pooling1d} / {@code global_average_pooling1d}: (steps, channels) to (channels).
+ * A NaN is the maximum of its channel (Keras propagates NaN), as in generated code.
+ */
 public final class GlobalPooling1DLayer extends UnaryLayer {
     private final LayerSpec.GlobalPooling1D spec;
     private int[] argmax = new int[0];
@@ -33,7 +36,7 @@ public final class GlobalPooling1DLayer extends UnaryLayer {
                     int best = first;
                     for (int i = 1; i < steps; i++) {
                         int k = first + i * channels;
-                        if (x[k] > x[best]) {
+                        if (x[k] > x[best] || Float.isNaN(x[k])) {
                             best = k;
                         }
                     }

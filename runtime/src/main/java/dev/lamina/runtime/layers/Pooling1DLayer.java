@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 /**
  * {@code max_pooling1d} / {@code average_pooling1d}: (steps, channels) to (outSteps, channels), per
  * channel. A window covers the input steps {@code [t*s - left, t*s - left + pool)} that exist:
- * padding never wins a maximum and averages divide by the number of real steps.
+ * padding never wins a maximum and averages divide by the number of real steps. A NaN in a window
+ * is its maximum (Keras propagates NaN), as in generated code.
  */
 public final class Pooling1DLayer extends UnaryLayer {
     private final LayerSpec.Pooling1D spec;
@@ -53,7 +54,7 @@ public final class Pooling1DLayer extends UnaryLayer {
                         int best = (b * steps + start) * channels + c;
                         for (int i = start + 1; i < end; i++) {
                             int k = (b * steps + i) * channels + c;
-                            if (x[k] > x[best]) {
+                            if (x[k] > x[best] || Float.isNaN(x[k])) {
                                 best = k;
                             }
                         }

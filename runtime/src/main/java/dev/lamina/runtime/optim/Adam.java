@@ -3,13 +3,17 @@ package dev.lamina.runtime.optim;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adam: {@code m += (g-m)(1-b1); v += (g*g-v)(1-b2); w -= lr*sqrt(1-b2^t)/(1-b1^t) * m/(sqrt(v)+eps)}.
  */
 public final class Adam implements Optimizer {
+    private static final String NAME = "adam";
+    private static final String BETA_1_POWER = "beta_1_power";
+    private static final String BETA_2_POWER = "beta_2_power";
     private final OptimizerSpec.Adam spec;
-    private final PerParameterState moments = new PerParameterState(2);
+    private final PerParameterState moments = new PerParameterState("m", "v");
     private long iterations;
     /** beta_1^t and beta_2^t, kept as running products instead of a pow per step. */
     private double beta1Power = 1;
@@ -47,5 +51,20 @@ public final class Adam implements Optimizer {
     @Override
     public long iterations() {
         return iterations;
+    }
+
+    @Override
+    public OptimizerState state(List<Parameter> parameters) {
+        return new OptimizerState(
+                NAME, iterations, Map.of(BETA_1_POWER, beta1Power, BETA_2_POWER, beta2Power), moments.copy(parameters));
+    }
+
+    @Override
+    public void restore(List<Parameter> parameters, OptimizerState state) {
+        state.checkKind(NAME, BETA_1_POWER, BETA_2_POWER);
+        moments.restore(parameters, state.slots());
+        iterations = state.iterations();
+        beta1Power = state.scalars().get(BETA_1_POWER);
+        beta2Power = state.scalars().get(BETA_2_POWER);
     }
 }

@@ -15,6 +15,17 @@ public interface Optimizer {
     /** Number of steps applied so far. */
     long iterations();
 
+    /** A copy of this optimizer's state for {@code parameters}, to continue from later ({@link #restore}). */
+    OptimizerState state(List<Parameter> parameters);
+
+    /**
+     * Replaces this optimizer's state with a copy of {@code state}, taken by {@link #state} from an
+     * optimizer of the same kind for parameters of the same names and sizes.
+     *
+     * @throws IllegalArgumentException when the state is another optimizer's or does not fit
+     */
+    void restore(List<Parameter> parameters, OptimizerState state);
+
     /** A fresh optimizer for a spec. */
     static Optimizer of(OptimizerSpec spec) {
         if (spec instanceof OptimizerSpec.Sgd s) {

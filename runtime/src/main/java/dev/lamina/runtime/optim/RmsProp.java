@@ -3,13 +3,14 @@ package dev.lamina.runtime.optim;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import java.util.List;
+import java.util.Map;
 
 /** RMSprop: {@code v = rho*v + (1-rho)*g*g; w -= lr*g / (sqrt(v)+eps)}. */
 public final class RmsProp implements Optimizer {
     private final float learningRate;
     private final float rho;
     private final float epsilon;
-    private final PerParameterState meanSquare = new PerParameterState(1);
+    private final PerParameterState meanSquare = new PerParameterState("mean_square");
     private long iterations;
 
     public RmsProp(OptimizerSpec.RmsProp spec) {
@@ -36,5 +37,17 @@ public final class RmsProp implements Optimizer {
     @Override
     public long iterations() {
         return iterations;
+    }
+
+    @Override
+    public OptimizerState state(List<Parameter> parameters) {
+        return new OptimizerState("rmsprop", iterations, Map.of(), meanSquare.copy(parameters));
+    }
+
+    @Override
+    public void restore(List<Parameter> parameters, OptimizerState state) {
+        state.checkKind("rmsprop");
+        meanSquare.restore(parameters, state.slots());
+        iterations = state.iterations();
     }
 }

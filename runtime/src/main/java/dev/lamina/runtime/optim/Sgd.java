@@ -3,6 +3,7 @@ package dev.lamina.runtime.optim;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SGD: {@code w -= lr*g}; with momentum {@code v = m*v - lr*g; w += v}, or with Nesterov {@code w +=
@@ -12,7 +13,7 @@ public final class Sgd implements Optimizer {
     private final float learningRate;
     private final float momentum;
     private final boolean nesterov;
-    private final PerParameterState velocity = new PerParameterState(1);
+    private final PerParameterState velocity = new PerParameterState("velocity");
     private long iterations;
 
     public Sgd(OptimizerSpec.Sgd spec) {
@@ -45,5 +46,17 @@ public final class Sgd implements Optimizer {
     @Override
     public long iterations() {
         return iterations;
+    }
+
+    @Override
+    public OptimizerState state(List<Parameter> parameters) {
+        return new OptimizerState("sgd", iterations, Map.of(), velocity.copy(parameters));
+    }
+
+    @Override
+    public void restore(List<Parameter> parameters, OptimizerState state) {
+        state.checkKind("sgd");
+        velocity.restore(parameters, state.slots());
+        iterations = state.iterations();
     }
 }

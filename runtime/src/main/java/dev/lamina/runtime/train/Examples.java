@@ -3,7 +3,11 @@ package dev.lamina.runtime.train;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.Shape;
+import java.util.Arrays;
 import java.util.List;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
 
 /**
  * Training data held flat (one array per model input, and the targets), split into per-example
@@ -19,6 +23,10 @@ final class Examples {
     private final float[] y;
     private final int[] xSizes;
     private final int ySize;
+    private final int count;
+    /** How messages name each input's array: "x", or the input's name for a model with several. */
+    private final String[] names;
+
     private Batch full;
     private Batch partial;
     private int fullSize;
@@ -34,7 +42,9 @@ final class Examples {
                     "model " + model.name() + " has " + inputs.size() + " inputs, got " + x.length + " arrays");
         }
         this.xSizes = new int[x.length];
+        this.names = new String[x.length];
         for (int i = 0; i < x.length; i++) {
+            names[i] = x.length == 1 ? "x" : inputs.get(i).name();
             String what = x.length == 1 ? "x" : "input '" + inputs.get(i).name() + "'";
             if (x[i].length % examples != 0 || x[i].length == 0) {
                 throw new IllegalArgumentException(
@@ -54,6 +64,74 @@ final class Examples {
         this.x = x;
         this.y = y;
         this.ySize = y.length / examples;
+        this.count = examples;
+    }
+
+    /**
+     * The first non-finite value among the examples {@code order[first, first + size)}, checked in
+     * batch order (x before y), or null when every value is finite.
+     */
+    NonFinite firstNonFinite(int[] order, int first, int size) {
+        for (int i = 0; i < size; i++) {
+            int e = order[first + i];
+            NonFinite found = firstNonFinite(e);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The first non-finite value of example {@code e} (x before y), or null. */
+    NonFinite firstNonFinite(int e) {
+        for (int i = 0; i < x.length; i++) {
+            int size = xSizes[i];
+            for (int j = 0; j < size; j++) {
+                if (!Float.isFinite(x[i][e * size + j])) {
+                    return new NonFinite(e, names[i], j, x[i][e * size + j]);
+                }
+            }
+        }
+        for (int j = 0; j < ySize; j++) {
+            if (!Float.isFinite(y[e * ySize + j])) {
+                return new NonFinite(e, "y", j, y[e * ySize + j]);
+            }
+        }
+        return null;
+    }
+
+    /** A value that is NaN or infinite: example {@code example}'s {@code index}-th value of {@code array}. */
+    record NonFinite(int example, String array, int index, float value) {}
+
+    /** Number of examples. */
+    int count() {
+        return count;
+    }
+
+    /** Values per example of y. */
+    int targetSize() {
+        return ySize;
+    }
+
+    /** A CRC-32C of every value of x and y, in hexadecimal: what a checkpoint records of the data. */
+    String digest() {
+        CRC32C crc = new CRC32C();
+        ByteBuffer buffer = ByteBuffer.allocate(4 * 4096).order(ByteOrder.LITTLE_ENDIAN);
+        float[][] arrays = Arrays.copyOf(x, x.length + 1);
+        arrays[x.length] = y;
+        long total = 0;
+        for (float[] values : arrays) {
+            total += values.length;
+            for (float value : values) {
+                buffer.putFloat(value);
+                if (!buffer.hasRemaining()) {
+                    crc.update(buffer.flip());
+                    buffer.clear();
+                }
+            }
+        }
+        crc.update(buffer.flip());
+        return Long.toHexString(crc.getValue()) + " (" + total + " values)";
     }
 
     /** The examples {@code order[first, first + size)} copied into a batch. */

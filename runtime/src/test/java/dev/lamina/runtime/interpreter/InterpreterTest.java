@@ -44,6 +44,41 @@ class InterpreterTest {
         assertThat(a.parameterCount()).isEqualTo(3 * 3 * 2 + 2 + 10);
     }
 
+    /**
+     * Keras propagates NaN: relu(NaN) is NaN and a window holding NaN has a NaN maximum, wherever the
+     * NaN is in the window (generated code does the same, see the compiler's engine tests).
+     */
+    @Test
+    void reluAndMaxPoolingPropagateNaN() {
+        Interpreter relu = model(Shape.of(4), false, new LayerSpec.ActivationLayer("a", Activation.RELU));
+        assertThat(relu.predict(new float[] {Float.NaN, -1, 2, -0f}, 1)).containsExactly(Float.NaN, 0f, 2f, 0f);
+
+        Interpreter pool =
+                model(Shape.of(6, 1), false, new LayerSpec.Pooling1D("p", PoolKind.MAX, 3, 3, Padding.VALID));
+        assertThat(pool.predict(new float[] {Float.NaN, 5, 1, 4, Float.NaN, 9}, 1))
+                .containsExactly(Float.NaN, Float.NaN);
+        assertThat(pool.predict(new float[] {1, 5, 2, 4, 0, 9}, 1)).containsExactly(5f, 9f);
+
+        Interpreter global = model(Shape.of(3, 2), false, new LayerSpec.GlobalPooling1D("g", PoolKind.MAX));
+        assertThat(global.predict(new float[] {1, Float.NaN, 7, 2, Float.NaN, 3}, 1))
+                .containsExactly(Float.NaN, Float.NaN);
+    }
+
+    /** The gradient through relu and max pooling: a NaN unit passes nothing back, a NaN maximum takes it all. */
+    @Test
+    void reluMasksTheGradientOfNaNUnitsLikeGeneratedCode() {
+        Interpreter relu = model(Shape.of(3), false, new LayerSpec.ActivationLayer("a", Activation.RELU));
+        relu.computeGradients(new float[] {Float.NaN, -1, 2}, new float[] {0, 0, 0}, 1);
+        assertThat(relu.inputGradient()).containsExactly(0f, 0f, 4f / 3);
+
+        Interpreter pool =
+                model(Shape.of(3, 1), false, new LayerSpec.Pooling1D("p", PoolKind.MAX, 3, 3, Padding.VALID));
+        pool.computeGradients(new float[] {1, Float.NaN, 9}, new float[] {0}, 1);
+        assertThat(pool.inputGradient()[0]).isZero();
+        assertThat(pool.inputGradient()[1]).isNaN();
+        assertThat(pool.inputGradient()[2]).isZero();
+    }
+
     @Test
     void runsInputsOfUnknownLengthLikeTheSameModelWithAFixedLength() {
         LayerSpec[] layers = {

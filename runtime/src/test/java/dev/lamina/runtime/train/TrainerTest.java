@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.interpreter.Interpreter;
+import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
@@ -16,7 +17,8 @@ import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.TrainingSpec;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +142,11 @@ class TrainerTest {
         float[][] data = separable();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new Trainer()
-                .addListener(new ConsoleReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8), false))
+                .addListener(new ConsoleReporter(
+                        new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), true),
+                        false,
+                        1,
+                        System::nanoTime))
                 .fit(
                         classifier(3),
                         data[0],
@@ -170,22 +176,113 @@ class TrainerTest {
     }
 
     @Test
-    void stopsWithAClearMessageWhenTheLossBecomesNaNKeepingTheLastFiniteWeights() {
+    void aNanInputStopsAtItsBatchNamingTheExampleBeforeTrainingOnIt() {
         float[][] data = separable();
-        data[0][2 * 13] = Float.NaN; // example 13 is in batch 4 of 5-example batches, unshuffled
+        data[0][2 * 13 + 1] = Float.NaN; // example 13 is in batch 3 of 5-example batches, unshuffled
         Model model = classifier(3);
-        model.setDropoutInTraining(false);
         TrainingOptions options =
                 TrainingOptions.defaults().withEpochs(2).withBatchSize(5).withShuffle(false);
+        List<Integer> batchesDone = new ArrayList<>();
 
-        assertThatThrownBy(() -> new Trainer().fit(model, data[0], data[1], 40, options))
+        assertThatThrownBy(() -> new Trainer()
+                        .addListener(new TrainingListener() {
+                            @Override
+                            public void onBatchEnd(BatchProgress progress) {
+                                batchesDone.add(progress.batch());
+                            }
+                        })
+                        .fit(model, data[0], data[1], 40, options))
                 .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageStartingWith("training stopped: the loss became NaN at epoch 1, batch 3");
-        for (Parameter p : model.parameters()) {
-            for (float v : p.value()) {
-                assertThat(v).isFinite();
+                .hasMessage("training stopped at epoch 1, batch 3: example 13 of x holds NaN (its value 1);"
+                        + " nothing was trained on that batch")
+                .satisfies(e -> {
+                    TrainingDivergedException d = (TrainingDivergedException) e;
+                    assertThat(d.epoch()).isEqualTo(1);
+                    assertThat(d.batch()).isEqualTo(3);
+                    assertThat(d.example()).hasValue(13);
+                });
+        assertThat(batchesDone).containsExactly(1, 2);
+        assertThat(model.optimizer().iterations()).isEqualTo(2);
+    }
+
+    @Test
+    void anInfiniteTargetIsFoundInTheShuffledBatchThatHoldsIt() {
+        float[][] data = separable();
+        data[1][22] = Float.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> new Trainer()
+                        .fit(
+                                classifier(3),
+                                data[0],
+                                data[1],
+                                40,
+                                TrainingOptions.defaults().withBatchSize(8)))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageMatching("training stopped at epoch 1, batch [1-5]: example 22 of y holds Infinity \\(its"
+                        + " value 0\\); nothing was trained on that batch");
+    }
+
+    @Test
+    void aLossThatOverflowsStopsNamingTheExampleWhoseLossIsNotFinite() {
+        Model model = new Interpreter(
+                new ModelSpec(
+                        "lin",
+                        new InputSpec(Shape.of(1), false),
+                        List.of(new LayerSpec.Dense("out", 1, false, Activation.LINEAR)),
+                        Optional.empty()),
+                1);
+        model.parameter("out/kernel").set(new float[] {1});
+        float[] x = {1, 2, 3e30f, 4};
+        float[] y = {0, 0, -3e30f, 0};
+        TrainingOptions options = TrainingOptions.defaults().withBatchSize(2).withShuffle(false);
+
+        assertThatThrownBy(() -> new Trainer().fit(model, x, y, 4, options))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessage("training stopped at epoch 1, batch 2: the loss became Infinity (example 2's loss is"
+                        + " not finite); the weights keep the last finite step; check the data for NaN or huge"
+                        + " values, or lower the learning rate");
+    }
+
+    @Test
+    void aGradientThatIsNotFiniteStopsBeforeTheUpdate() {
+        Model model = classifier(3);
+        model.setLoss(new Loss() {
+            @Override
+            public LossKind kind() {
+                return LossKind.MSE;
             }
-        }
+
+            @Override
+            public float compute(float[] prediction, float[] target, int count, int lastAxis, float[] gradient) {
+                java.util.Arrays.fill(gradient, 0, count, Float.NEGATIVE_INFINITY);
+                return 0.5f;
+            }
+        });
+        float[][] data = separable();
+        List<float[]> before = weights(model);
+
+        assertThatThrownBy(() -> new Trainer().fit(model, data[0], data[1], 40, TrainingOptions.defaults()))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageStartingWith("training stopped at epoch 1, batch 1: the gradient of hidden/kernel became"
+                        + " NaN; the weights keep the last finite step");
+        assertThat(weights(model).get(0)).containsExactly(before.get(0));
+    }
+
+    @Test
+    void aValidationExampleThatIsNotFiniteIsRefusedBeforeTraining() {
+        float[][] data = separable();
+        data[0][2 * 38] = Float.NaN;
+        Model model = classifier(3);
+        assertThatThrownBy(() -> new Trainer()
+                        .fit(
+                                model,
+                                data[0],
+                                data[1],
+                                40,
+                                TrainingOptions.defaults().withValidationSplit(0.1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "example 38 of x (a validation example) holds NaN (its value 0); training did not" + " start");
+        assertThat(model.optimizer().iterations()).isZero();
     }
 
     @Test
