@@ -87,7 +87,7 @@ final class NanSemantics {
     }
 
     private static ModelSpec model(String name, Shape input, LayerSpec layer) {
-        return new ModelSpec(name, new InputSpec(input, false), List.of(layer), Optional.empty());
+        return ModelSpec.sequential(name, new InputSpec(input, false), List.of(layer), Optional.empty());
     }
 
     /** The interpreter and generated code of this backend, with an mse loss. */

@@ -3,10 +3,10 @@ package dev.lamina.runtime.train;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.Shape;
-import java.util.Arrays;
-import java.util.List;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**

@@ -41,7 +41,7 @@ class CheckpointTest {
     /** 2 features -> tanh(8) -> dropout -> sigmoid, binary crossentropy, Adam. */
     private static Model classifier(long seed) {
         return new Interpreter(
-                new ModelSpec(
+                ModelSpec.sequential(
                         "clf",
                         new InputSpec(Shape.of(2), false),
                         List.of(

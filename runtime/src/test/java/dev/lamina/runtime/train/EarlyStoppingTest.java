@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Keras 3's EarlyStopping rule, epoch by epoch, and through {@link Trainer#fit}. */
 class EarlyStoppingTest {
     private final Model model = new Interpreter(
-            new ModelSpec(
+            ModelSpec.sequential(
                     "one",
                     new InputSpec(Shape.of(1), false),
                     List.of(new LayerSpec.Dense("d", 1, false, Activation.LINEAR)),

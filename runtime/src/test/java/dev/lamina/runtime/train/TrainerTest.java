@@ -224,7 +224,7 @@ class TrainerTest {
     @Test
     void aLossThatOverflowsStopsNamingTheExampleWhoseLossIsNotFinite() {
         Model model = new Interpreter(
-                new ModelSpec(
+                ModelSpec.sequential(
                         "lin",
                         new InputSpec(Shape.of(1), false),
                         List.of(new LayerSpec.Dense("out", 1, false, Activation.LINEAR)),
