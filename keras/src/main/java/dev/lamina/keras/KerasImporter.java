@@ -6,6 +6,7 @@ import dev.lamina.compiler.LaminaCompiler;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.data.NdArray;
 import dev.lamina.runtime.interpreter.Interpreter;
+import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,7 +99,9 @@ public final class KerasImporter {
         }
         KerasModel.Input input = keras.input();
         boolean tokenIds = chain.get(0).className().equals("Embedding");
-        String inputLine = inputLine(input, tokenIds);
+        // a layer named "input" would collide with the default name of an unnamed input: name it then
+        boolean nameInput = chain.stream().anyMatch(l -> l.name().equals(InputSpec.DEFAULT_NAME));
+        String inputLine = inputLine(input, tokenIds, nameInput ? freeInputName(chain) : null);
         List<LaminaLayer> mapped = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
             LayerConfig layer = chain.get(i);
@@ -172,12 +175,23 @@ public final class KerasImporter {
         return ordered;
     }
 
-    private static String inputLine(KerasModel.Input input, boolean tokenIds) {
+    /** {@code input [dims]}, or {@code input NAME [dims]} when {@code name} is given. */
+    private static String inputLine(KerasModel.Input input, boolean tokenIds, String name) {
         List<Integer> batchShape = input.batchShape();
         String dims = batchShape.subList(1, batchShape.size()).stream()
                 .map(d -> d == null ? "None" : d.toString())
                 .collect(Collectors.joining(", "));
-        return "input [" + dims + "]" + (tokenIds ? " int" : "");
+        return "input " + (name == null ? "" : name + " ") + "[" + dims + "]" + (tokenIds ? " int" : "");
+    }
+
+    /** An input name no layer of {@code chain} has: {@code input_1}, {@code input_2}, ... */
+    private static String freeInputName(List<LayerConfig> chain) {
+        for (int i = 1; ; i++) {
+            String name = "input_" + i;
+            if (chain.stream().noneMatch(l -> l.name().equals(name))) {
+                return name;
+            }
+        }
     }
 
     private static String inputNote(KerasModel.Input input, boolean tokenIds) {
