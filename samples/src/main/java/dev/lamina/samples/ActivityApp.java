@@ -37,19 +37,23 @@ public final class ActivityApp {
 
     /** The fraction of examples whose most probable class is their label. */
     static double accuracy(Model model, SensorData.Batch test) {
-        float[] p = model.predict(test.x(), test.size());
+        return accuracy(model.predict(test.x(), test.size()), test.labels(), SensorData.CLASSES);
+    }
+
+    /** The fraction of rows of {@code probabilities} ({@code classes} each) whose largest is at the row's label. */
+    static double accuracy(float[] probabilities, int[] labels, int classes) {
         int correct = 0;
-        for (int e = 0; e < test.size(); e++) {
+        for (int e = 0; e < labels.length; e++) {
             int best = 0;
-            for (int c = 1; c < SensorData.CLASSES; c++) {
-                if (p[e * SensorData.CLASSES + c] > p[e * SensorData.CLASSES + best]) {
+            for (int c = 1; c < classes; c++) {
+                if (probabilities[e * classes + c] > probabilities[e * classes + best]) {
                     best = c;
                 }
             }
-            if (best == test.labels()[e]) {
+            if (best == labels[e]) {
                 correct++;
             }
         }
-        return (double) correct / test.size();
+        return (double) correct / labels.length;
     }
 }

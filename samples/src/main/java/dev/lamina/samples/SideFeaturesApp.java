@@ -40,18 +40,6 @@ public final class SideFeaturesApp {
     /** The fraction of examples whose most probable class is their label. */
     static double accuracy(Model model, SideFeaturesData.Batch test) {
         float[] p = model.predict(new float[][] {test.seq(), test.side()}, test.size());
-        int correct = 0;
-        for (int e = 0; e < test.size(); e++) {
-            int best = 0;
-            for (int c = 1; c < SideFeaturesData.CLASSES; c++) {
-                if (p[e * SideFeaturesData.CLASSES + c] > p[e * SideFeaturesData.CLASSES + best]) {
-                    best = c;
-                }
-            }
-            if (best == test.labels()[e]) {
-                correct++;
-            }
-        }
-        return (double) correct / test.size();
+        return ActivityApp.accuracy(p, test.labels(), SideFeaturesData.CLASSES);
     }
 }

@@ -70,14 +70,68 @@ final class OutputWarnings {
         return current;
     }
 
+    /** The activation a layer applies to its output (linear for layers without one). */
     private static Activation activation(LayerSpec spec) {
-        if (spec instanceof LayerSpec.Conv1D c) {
-            return c.activation();
-        } else if (spec instanceof LayerSpec.Dense d) {
-            return d.activation();
-        } else if (spec instanceof LayerSpec.ActivationLayer a) {
-            return a.activation();
-        }
-        return Activation.LINEAR;
+        return spec.accept(new LayerSpec.Visitor<Activation>() {
+            @Override
+            public Activation conv1d(LayerSpec.Conv1D layer) {
+                return layer.activation();
+            }
+
+            @Override
+            public Activation dense(LayerSpec.Dense layer) {
+                return layer.activation();
+            }
+
+            @Override
+            public Activation activation(LayerSpec.ActivationLayer layer) {
+                return layer.activation();
+            }
+
+            @Override
+            public Activation pooling1d(LayerSpec.Pooling1D layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation globalPooling1d(LayerSpec.GlobalPooling1D layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation flatten(LayerSpec.Flatten layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation dropout(LayerSpec.Dropout layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation embedding(LayerSpec.Embedding layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation repeatVector(LayerSpec.RepeatVector layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation reshape(LayerSpec.Reshape layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation merge(LayerSpec.Merge layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation concatenate(LayerSpec.Concatenate layer) {
+                return Activation.LINEAR;
+            }
+        });
     }
 }

@@ -6,7 +6,6 @@ import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.MergeRule;
 import dev.lamina.runtime.spec.Shape;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * {@code concatenate}: per example and index of the axes before the joined one, the blocks of
@@ -20,37 +19,20 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  */
-final class ConcatenateWriter extends ComputingLayerWriter {
-    private final List<Shape> ins;
+final class ConcatenateWriter extends ListInputWriter {
     /** Product of the per-example dimensions before the joined axis. */
     private final int outer;
 
     private final int axis;
 
     ConcatenateWriter(LayerSpec.Concatenate layer, String prefix, List<Shape> ins, Shape out) {
-        super(layer, prefix, ins.get(0), out);
-        this.ins = List.copyOf(ins);
+        super(layer, prefix, ins, out);
         this.axis = MergeRule.perExampleAxis(layer.axis(), out.rank());
         int product = 1;
         for (int a = 0; a < axis; a++) {
             product *= out.dim(a);
         }
         this.outer = product;
-    }
-
-    @Override
-    int arity() {
-        return ins.size();
-    }
-
-    @Override
-    int inSize(int slot) {
-        return ins.get(slot).size();
-    }
-
-    @Override
-    String inputShapesText() {
-        return ins.stream().map(Shape::toString).collect(Collectors.joining(" and "));
     }
 
     @Override

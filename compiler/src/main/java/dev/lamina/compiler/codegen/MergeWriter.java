@@ -9,7 +9,6 @@ import dev.lamina.runtime.spec.MergeKind;
 import dev.lamina.runtime.spec.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -27,31 +26,14 @@ import javax.lang.model.element.Modifier;
  * }
  * }</pre>
  */
-final class MergeWriter extends ComputingLayerWriter {
+final class MergeWriter extends ListInputWriter {
     private static final ClassName MERGE_RULE = ClassName.get("dev.lamina.runtime.spec", "MergeRule");
 
     private final MergeKind kind;
-    private final List<Shape> ins;
 
     MergeWriter(LayerSpec.Merge layer, String prefix, List<Shape> ins, Shape out) {
-        super(layer, prefix, ins.get(0), out);
+        super(layer, prefix, ins, out);
         this.kind = layer.kind();
-        this.ins = List.copyOf(ins);
-    }
-
-    @Override
-    int arity() {
-        return ins.size();
-    }
-
-    @Override
-    int inSize(int slot) {
-        return ins.get(slot).size();
-    }
-
-    @Override
-    String inputShapesText() {
-        return ins.stream().map(Shape::toString).collect(Collectors.joining(" and "));
     }
 
     @Override

@@ -44,7 +44,6 @@ final class ModelClassWriter {
     /** readers.get(t): the (node, slot) pairs reading tensor t on a path to the output. */
     private final List<List<int[]>> readers = new ArrayList<>();
 
-    private final boolean[] reachesOutput;
     /** Helper methods that split methods growing with the node count ({@link MethodChunks}). */
     private final List<MethodSpec> chunks = new ArrayList<>();
 
@@ -66,26 +65,8 @@ final class ModelClassWriter {
         }
         this.outputTensor = spec.tensor(spec.output());
         this.outputRoot = root(outputTensor);
-        int nodes = spec.nodes().size();
-        boolean[] needed = new boolean[spec.tensorCount()];
-        needed[outputTensor] = true;
-        reachesOutput = new boolean[nodes];
-        for (int n = nodes - 1; n >= 0; n--) {
-            if (needed[spec.tensorOfNode(n)]) {
-                reachesOutput[n] = true;
-                for (int t : spec.nodeInputs(n)) {
-                    needed[t] = true;
-                }
-            }
-        }
         for (int t = 0; t < spec.tensorCount(); t++) {
-            List<int[]> list = new ArrayList<>();
-            for (int[] reader : spec.consumers(t)) {
-                if (reachesOutput[reader[0]]) {
-                    list.add(reader);
-                }
-            }
-            readers.add(list);
+            readers.add(spec.readers(t));
         }
     }
 
@@ -615,7 +596,7 @@ final class ModelClassWriter {
         if (t < inputCount) {
             return !spec.inputs().get(t).integerIds();
         }
-        return reachesOutput[t - inputCount];
+        return spec.reachesOutput(t - inputCount);
     }
 
     /** Whether tensor {@code t} is the output of a node that nothing else reads: its gradient is the output gradient. */
@@ -663,7 +644,7 @@ final class ModelClassWriter {
                 addGradientSum(group, t);
             }
             int n = t - inputCount;
-            if (n < 0 || !reachesOutput[n]) {
+            if (n < 0 || !spec.reachesOutput(n)) {
                 if (!group.isEmpty()) {
                     groups.add(group.build());
                 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How gradients flow back through a model graph: which nodes lie on a path to the output (the
- * others get no gradient), and for each tensor where its readers write d(loss)/d(tensor). A tensor
+ * How gradients flow back through a model graph ({@link ModelSpec#readers}): for each tensor
+ * where its readers write d(loss)/d(tensor). A tensor
  * with one reader lets that reader write its gradient directly; a tensor with several readers (or
  * read and also the output) gets one buffer per reader, summed in reader order.
  */
@@ -14,37 +14,18 @@ final class GradientRouting {
     private final ModelSpec spec;
     private final int outputTensor;
     private final int[][] reads;
-    private final boolean[] reachesOutput;
     /** readers[t]: the (node, slot) pairs that read tensor t, for nodes on a path to the output. */
     private final List<List<int[]>> readers = new ArrayList<>();
 
     GradientRouting(ModelSpec spec) {
         this.spec = spec;
         this.outputTensor = spec.tensor(spec.output());
-        int nodes = spec.nodes().size();
-        this.reads = new int[nodes][];
-        for (int n = 0; n < nodes; n++) {
+        this.reads = new int[spec.nodes().size()][];
+        for (int n = 0; n < reads.length; n++) {
             reads[n] = spec.nodeInputs(n);
         }
-        boolean[] needed = new boolean[spec.tensorCount()];
-        needed[outputTensor] = true;
-        reachesOutput = new boolean[nodes];
-        for (int n = nodes - 1; n >= 0; n--) {
-            if (needed[spec.tensorOfNode(n)]) {
-                reachesOutput[n] = true;
-                for (int t : reads[n]) {
-                    needed[t] = true;
-                }
-            }
-        }
         for (int t = 0; t < spec.tensorCount(); t++) {
-            List<int[]> list = new ArrayList<>();
-            for (int[] reader : spec.consumers(t)) {
-                if (reachesOutput[reader[0]]) {
-                    list.add(reader);
-                }
-            }
-            readers.add(list);
+            readers.add(spec.readers(t));
         }
     }
 
@@ -57,7 +38,7 @@ final class GradientRouting {
     }
 
     boolean reachesOutput(int node) {
-        return reachesOutput[node];
+        return spec.reachesOutput(node);
     }
 
     private boolean hasGradient(int tensor) {

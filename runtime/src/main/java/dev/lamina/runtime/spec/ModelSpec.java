@@ -29,6 +29,7 @@ public final class ModelSpec {
     private final List<Shape> tensorShapes;
     private final int[][] nodeInputs;
     private final long[] parameterCounts;
+    private final boolean[] reachesOutput;
 
     public ModelSpec(
             String name, List<InputSpec> inputs, List<NodeSpec> nodes, String output, Optional<TrainingSpec> training) {
@@ -68,6 +69,17 @@ public final class ModelSpec {
             throw new IllegalArgumentException("the output '" + output + "' of model " + name + " is no tensor");
         }
         tensorShapes = List.copyOf(shapes);
+        boolean[] needed = new boolean[shapes.size()];
+        needed[tensors.get(output)] = true;
+        reachesOutput = new boolean[this.nodes.size()];
+        for (int n = this.nodes.size() - 1; n >= 0; n--) {
+            if (needed[tensorOfNode(n)]) {
+                reachesOutput[n] = true;
+                for (int t : nodeInputs[n]) {
+                    needed[t] = true;
+                }
+            }
+        }
     }
 
     /** A chain: each layer reads the previous one's output (the first reads {@code input}). */
@@ -189,6 +201,19 @@ public final class ModelSpec {
             }
         }
         return consumers;
+    }
+
+    /** Whether node {@code node} lies on a path to the output (others get no gradient). */
+    public boolean reachesOutput(int node) {
+        return reachesOutput[node];
+    }
+
+    /**
+     * The readers of tensor {@code tensor} on a path to the output, in node and slot order: where
+     * d(loss)/d(tensor) comes from, summed in this order by every engine.
+     */
+    public List<int[]> readers(int tensor) {
+        return consumers(tensor).stream().filter(r -> reachesOutput[r[0]]).toList();
     }
 
     /**
