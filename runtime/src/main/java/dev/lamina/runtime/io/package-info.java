@@ -1,0 +1,4 @@
+/**
+ * Lamina's weights format and atomic file writes.
+ */
+package dev.lamina.runtime.io;
