@@ -16,9 +16,8 @@ import java.util.regex.Pattern;
  * NumPy {@code .npy} files. Reading accepts format versions 1.0, 2.0 and 3.0, C order, little-endian
  * {@code <f4}, {@code <f8}, {@code <i4} and {@code <i8} (also {@code |u1}/{@code |i1}), converted
  * to float; anything else (Fortran order, big endian, other types, a truncated file, a shape whose
- * value count overflows, a malformed
- * header) is a {@link DataFormatException} naming the problem. Writing produces version 1.0 {@code
- * <f4}, through a temporary file moved into place.
+ * value count overflows, a malformed header) is a {@link DataFormatException} naming the problem.
+ * Writing produces version 1.0 {@code <f4}, through a temporary file moved into place.
  *
  * <p>Layout: the magic {@code \x93NUMPY}, major and minor version bytes, the header length
  * (little-endian u16 for 1.0, u32 for 2.0/3.0), an ASCII (UTF-8 for 3.0) Python dict literal {@code
