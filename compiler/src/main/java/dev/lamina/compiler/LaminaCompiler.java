@@ -47,8 +47,16 @@ public final class LaminaCompiler {
                     Diagnostic.of(ErrorCode.UNREADABLE_FILE, new Span(name, 0, 0, 0), "check the path", name, reason);
             return new Compilation(name, "", List.of(), List.of(diagnostic));
         }
+        return compile(name, bytes);
+    }
+
+    /**
+     * Compiles the UTF-8 {@code content} of a file (a leading byte-order mark is ignored); text that
+     * is not UTF-8 is a diagnostic at the first bad byte. {@code name} is used in diagnostics.
+     */
+    public static Compilation compile(String name, byte[] content) {
         try {
-            return compile(name, Utf8Text.decode(bytes));
+            return compile(name, Utf8Text.decode(content));
         } catch (InvalidUtf8Exception e) {
             Diagnostic diagnostic = Diagnostic.of(
                     ErrorCode.UNREADABLE_FILE,
@@ -57,7 +65,7 @@ public final class LaminaCompiler {
                     name,
                     e.getMessage());
             // The text with each bad sequence shown as U+FFFD, for the source line under the message.
-            String shown = normalized(new String(bytes, StandardCharsets.UTF_8));
+            String shown = normalized(new String(content, StandardCharsets.UTF_8));
             return new Compilation(name, shown, List.of(), List.of(diagnostic));
         }
     }
