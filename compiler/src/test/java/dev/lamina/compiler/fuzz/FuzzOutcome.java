@@ -4,7 +4,9 @@ import dev.lamina.compiler.CheckedModel;
 import dev.lamina.compiler.codegen.GeneratedModel;
 import dev.lamina.compiler.diag.ErrorCode;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What one input did: the error codes the front end reported (none when it accepted the input),
@@ -49,19 +51,41 @@ record FuzzOutcome(
     record Failure(Stage stage, Throwable error) {
         /**
          * What identifies the bug, not the input: the stage, the exception's class and the first
-         * Lamina frame of its stack.
+         * Lamina frame of its stack; for a stack overflow, the Lamina methods that recur in it (the
+         * frame it happened to stop in varies), marked as the deep nesting known today.
          */
         String signature() {
-            StackTraceElement where = null;
+            String kind = stage.label + ": " + error.getClass().getName();
+            if (error instanceof StackOverflowError) {
+                Map<String, Integer> frames = new TreeMap<>();
+                for (StackTraceElement frame : error.getStackTrace()) {
+                    if (isLamina(frame)) {
+                        frames.merge(simpleName(frame), 1, Integer::sum);
+                    }
+                }
+                List<String> recurring = frames.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .toList();
+                return kind + " recurring through " + String.join(", ", recurring)
+                        + (stage == Stage.FRONT_END ? " (known: deep nesting, issue 17)" : "");
+            }
             for (StackTraceElement frame : error.getStackTrace()) {
-                if (frame.getClassName().startsWith("dev.lamina.")
-                        && !frame.getClassName().contains(".fuzz.")) {
-                    where = frame;
-                    break;
+                if (isLamina(frame)) {
+                    return kind + " at " + frame.getClassName() + "." + frame.getMethodName();
                 }
             }
-            return stage.label + ": " + error.getClass().getName()
-                    + (where == null ? "" : " at " + where.getClassName() + "." + where.getMethodName());
+            return kind;
+        }
+
+        private static boolean isLamina(StackTraceElement frame) {
+            return frame.getClassName().startsWith("dev.lamina.")
+                    && !frame.getClassName().contains(".fuzz.");
+        }
+
+        private static String simpleName(StackTraceElement frame) {
+            String type = frame.getClassName();
+            return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName();
         }
     }
 
