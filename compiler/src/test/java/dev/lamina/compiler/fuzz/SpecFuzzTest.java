@@ -28,7 +28,7 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * the crashes known today; {@code fuzz/run} goes further and reports them.
  */
 class SpecFuzzTest {
-    private static final int TRIES = 25_000;
+    private static final int TRIES = 60_000;
     private static final int COMPILED = 200;
 
     private final SpecMutator mutator = new SpecMutator(FuzzSeeds.load(Path.of("..")), FuzzProfile.BUILD);
