@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * returns diagnostics and never throws (rendering them included); the generator either generates
  * or declines a model with an {@link UnsupportedModelException}; the interpreter runs every
  * accepted model on random data (a forward pass and a training step on a batch of 2) without an
- * exception. Models above the size limits are counted, not run, to keep each input fast; a None
+ * exception. Models above the size limits (parameters, multiply-adds, or 2^20 values of the input
+ * or of a layer output per example) are counted, not run, to keep each input fast; a None
  * length is given the first of a few lengths from 1 to 256 for which the shape rules give an output.
  */
 final class FuzzOracle {
@@ -34,6 +35,7 @@ final class FuzzOracle {
     static final String PACKAGE = "fuzzgen";
 
     private static final int BATCH = 2;
+    private static final long MAX_VALUES_PER_EXAMPLE = 1 << 20;
     private static final int[] LENGTHS = {1, 2, 3, 5, 8, 16, 32, 64, 128, 256};
 
     private final long maxParameters;
@@ -116,7 +118,8 @@ final class FuzzOracle {
             return Run.NO_LENGTH;
         }
         if (spec.parameterCount() > maxParameters
-                || BatchShards.workPerExample(spec.layers(), input) > maxWorkPerExample) {
+                || BatchShards.workPerExample(spec.layers(), input) > maxWorkPerExample
+                || largestValues(spec, input) > MAX_VALUES_PER_EXAMPLE) {
             return Run.TOO_LARGE;
         }
         Interpreter model = new Interpreter(spec, random.nextLong());
@@ -147,6 +150,28 @@ final class FuzzOracle {
         }
         model.trainStep(x, target, BATCH);
         return Run.RAN;
+    }
+
+    /** The most values of the input or of a layer's output per example, counted without overflow. */
+    private static long largestValues(ModelSpec spec, Shape input) {
+        long largest = values(input);
+        Shape current = input;
+        for (LayerSpec layer : spec.layers()) {
+            current = layer.outputShape(current);
+            largest = Math.max(largest, values(current));
+        }
+        return largest;
+    }
+
+    private static long values(Shape shape) {
+        long values = 1;
+        for (int d : shape.dims()) {
+            if (d > 0 && values > Long.MAX_VALUE / d) {
+                return Long.MAX_VALUE;
+            }
+            values *= d;
+        }
+        return values;
     }
 
     /** The input shape with every None length set to the first of {@link #LENGTHS} the layers accept. */
