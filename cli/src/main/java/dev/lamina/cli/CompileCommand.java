@@ -6,15 +6,15 @@ import dev.lamina.compiler.LaminaCompiler;
 import dev.lamina.compiler.codegen.Backend;
 import dev.lamina.compiler.codegen.GeneratedModel;
 import dev.lamina.compiler.codegen.ModelGenerator;
+import dev.lamina.runtime.io.AtomicFileSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * sources are generated in memory first; on any error (a spec diagnostic, a model the generator
  * cannot specialize, two models mapping to the same class) nothing is written. Every source is first
  * written to a hidden temporary file next to its target (with the usual permissions), then each is
- * moved into place; no temporary file is left behind. {@code --backend vector} writes Vector API
+ * moved into place; when a write or a move fails, the sources already replaced get their old
+ * content back ({@link AtomicFileSet}). No temporary file is left behind. {@code --backend vector} writes Vector API
  * sources (on any Java) and notes what compiling and running them needs.
  */
 @Command(
@@ -99,7 +100,7 @@ public final class CompileCommand implements Callable<Integer> {
         try {
             write(generation.sources());
         } catch (IOException e) {
-            throw FileErrors.of("cannot write the sources under", outDir, e);
+            throw FileErrors.of("cannot write the sources under", outDir, e, "; no file was changed");
         }
         if (backend == Backend.VECTOR) {
             spec.commandLine()
@@ -112,31 +113,17 @@ public final class CompileCommand implements Callable<Integer> {
         return LaminaCli.EXIT_OK;
     }
 
-    /** Writes every source to a temporary file first, then moves each into place. */
+    /**
+     * Writes every source or, when any write fails, none ({@link AtomicFileSet}), then lists them.
+     */
     private void write(List<GeneratedModel> outputs) throws IOException {
-        List<Path> temps = new ArrayList<>();
-        try {
-            for (GeneratedModel output : outputs) {
-                Path target = outDir.resolve(output.relativePath()).toAbsolutePath();
-                Files.createDirectories(target.getParent());
-                Path temp = target.resolveSibling(
-                        "." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-                temps.add(temp);
-                Files.writeString(temp, output.source(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            }
-            for (int i = 0; i < outputs.size(); i++) {
-                Path target = outDir.resolve(outputs.get(i).relativePath());
-                Files.move(
-                        temps.get(i),
-                        target.toAbsolutePath(),
-                        StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-                spec.commandLine().getOut().println("wrote " + target);
-            }
-        } finally {
-            for (Path temp : temps) {
-                Files.deleteIfExists(temp);
-            }
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        for (GeneratedModel output : outputs) {
+            files.put(outDir.resolve(output.relativePath()), output.source().getBytes(StandardCharsets.UTF_8));
+        }
+        AtomicFileSet.write(files);
+        for (Path file : files.keySet()) {
+            spec.commandLine().getOut().println("wrote " + file);
         }
         spec.commandLine().getOut().flush();
     }

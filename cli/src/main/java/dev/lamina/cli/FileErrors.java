@@ -14,7 +14,12 @@ final class FileErrors {
 
     /** {@code what + " " + file + ": " + reason}, e.g. {@code --weights w.bin: no such file}. */
     static IllegalArgumentException of(String what, Path file, IOException e) {
-        return new IllegalArgumentException(what + " " + file + ": " + reason(e));
+        return of(what, file, e, "");
+    }
+
+    /** {@code what + " " + file + ": " + reason + outcome}, e.g. {@code ...: permission denied; nothing was changed}. */
+    static IllegalArgumentException of(String what, Path file, IOException e, String outcome) {
+        return new IllegalArgumentException(what + " " + file + ": " + reason(e) + outcome);
     }
 
     /**

@@ -51,19 +51,27 @@ final class ModelOptions {
             names = "--threads",
             paramLabel = "N",
             defaultValue = "1",
-            description = "Threads a batch is split across (default: ${DEFAULT-VALUE}). Large batches of large"
+            description = "Threads a batch is split across, from 1 to " + Model.THREADS_PER_PROCESSOR
+                    + " per processor (default: ${DEFAULT-VALUE}). Large batches of large"
                     + " models are split into a fixed number of shards whatever N is, so results do not depend"
                     + " on N.")
     int threads;
 
     /**
-     * Checks {@code --threads} and that the engine has the backend (usage errors otherwise); empty when this JVM can run
+     * Checks {@code --threads} (1 to {@link Model#maxThreads()}) and that the engine has the backend (usage errors otherwise); empty when this JVM can run
      * the backend's classes, or else the exit code of the JVM that ran the command instead (see
      * {@link BackendJvm}).
      */
     OptionalInt checkBackend(CommandLine commandLine) {
         if (threads < 1) {
             throw new ParameterException(commandLine, "--threads must be at least 1, got " + threads);
+        }
+        if (threads > Model.maxThreads()) {
+            throw new ParameterException(
+                    commandLine,
+                    "--threads must be at most " + Model.maxThreads() + " (" + Model.THREADS_PER_PROCESSOR
+                            + " per processor, " + Runtime.getRuntime().availableProcessors()
+                            + " processors here), got " + threads);
         }
         if (backend != Backend.SCALAR && engine != Engine.GENERATED) {
             throw new ParameterException(

@@ -28,7 +28,10 @@ public final class Compilation {
         return fileName;
     }
 
-    /** The text that was compiled (empty when the file could not be read). */
+    /**
+     * The text that was compiled, with {@code \n} line endings and no byte-order mark (empty when
+     * the file could not be read; with U+FFFD for each byte sequence that is not UTF-8).
+     */
     public String sourceText() {
         return sourceText;
     }

@@ -11,6 +11,8 @@ import dev.lamina.compiler.diag.ErrorCode;
 import dev.lamina.compiler.ir.Lowering;
 import dev.lamina.compiler.parse.ParseResult;
 import dev.lamina.compiler.parse.SourceParser;
+import dev.lamina.runtime.io.InvalidUtf8Exception;
+import dev.lamina.runtime.io.Utf8Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,11 +37,15 @@ public final class LaminaCompiler {
 
     private LaminaCompiler() {}
 
-    /** Compiles a file; an unreadable file is a diagnostic, not an exception. */
+    /**
+     * Compiles a UTF-8 file (a leading byte-order mark is ignored); an unreadable file, or one that
+     * is not UTF-8, is a diagnostic, not an exception.
+     */
     public static Compilation compile(Path file) {
         String name = file.toString();
+        byte[] bytes;
         try {
-            return compile(name, Files.readString(file, StandardCharsets.UTF_8));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             String reason = e instanceof java.nio.file.NoSuchFileException
                     ? "no such file"
@@ -48,10 +54,36 @@ public final class LaminaCompiler {
                     Diagnostic.of(ErrorCode.UNREADABLE_FILE, new Span(name, 0, 0, 0), "check the path", name, reason);
             return new Compilation(name, "", List.of(), List.of(diagnostic));
         }
+        return compile(name, bytes);
     }
 
-    /** Compiles {@code text}; {@code fileName} is used in diagnostics. */
-    public static Compilation compile(String fileName, String text) {
+    /**
+     * Compiles the UTF-8 {@code content} of a file (a leading byte-order mark is ignored); text that
+     * is not UTF-8 is a diagnostic at the first bad byte. {@code name} is used in diagnostics.
+     */
+    public static Compilation compile(String name, byte[] content) {
+        try {
+            return compile(name, Utf8Text.decode(content));
+        } catch (InvalidUtf8Exception e) {
+            Diagnostic diagnostic = Diagnostic.of(
+                    ErrorCode.UNREADABLE_FILE,
+                    new Span(name, e.line(), e.column(), 1),
+                    "save the file as UTF-8",
+                    name,
+                    e.getMessage());
+            // The text with each bad sequence shown as U+FFFD, for the source line under the message.
+            String shown = normalized(new String(content, StandardCharsets.UTF_8));
+            return new Compilation(name, shown, List.of(), List.of(diagnostic));
+        }
+    }
+
+    /**
+     * Compiles {@code text}; {@code fileName} is used in diagnostics. A leading byte-order mark is
+     * ignored, and {@code \r\n} and a lone {@code \r} end lines like {@code \n} (the compilation's
+     * {@link Compilation#sourceText} has {@code \n} only).
+     */
+    public static Compilation compile(String fileName, String source) {
+        String text = normalized(source);
         ParseResult parsed = SourceParser.parse(fileName, text);
         if (parsed.hasErrors()) {
             List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
@@ -124,5 +156,16 @@ public final class LaminaCompiler {
         }
         boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
         return new Generation(failed ? List.of() : sources, diagnostics, texts);
+    }
+
+    /**
+     * {@code text} without a byte-order mark and with {@code \n} line endings, so that the
+     * parser's lines (it counts {@code \n}) are the lines an editor shows.
+     */
+    private static String normalized(String text) {
+        String unmarked = Utf8Text.withoutByteOrderMark(text);
+        return unmarked.indexOf('\r') < 0
+                ? unmarked
+                : unmarked.replace("\r\n", "\n").replace('\r', '\n');
     }
 }

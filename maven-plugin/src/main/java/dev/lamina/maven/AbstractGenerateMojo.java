@@ -2,6 +2,7 @@ package dev.lamina.maven;
 
 import dev.lamina.compiler.codegen.Backend;
 import java.io.File;
+import java.io.IOException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -85,8 +86,12 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
             getLog().info(result.describe());
         } catch (SpecErrorsException e) {
             throw new MojoFailureException(e.getMessage());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new MojoExecutionException("lamina: cannot generate sources: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // Whatever went wrong fails the build with a message, not as a plugin crash.
+            throw new MojoFailureException(
+                    "lamina: cannot generate sources from " + sourceDirectory() + ": "
+                            + (e instanceof IOException && e.getMessage() != null ? e.getMessage() : e.toString()),
+                    e);
         }
         addSourceRoot(outputDirectory().getAbsolutePath());
     }

@@ -1,7 +1,7 @@
 package dev.lamina.maven;
 
 import dev.lamina.compiler.codegen.Backend;
-import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.io.AtomicFileSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -81,25 +82,45 @@ final class IncrementalGenerator {
         this.compiler = compiler;
     }
 
+    /**
+     * Generates what changed. Spec problems (diagnostics, a folder that is not a Java package, an
+     * exception while compiling one spec) are logged and end in a {@link SpecErrorsException} naming
+     * the first; an I/O failure outside the specs is an {@link IOException} naming the file. Either
+     * way the output folder and the state are left as they were.
+     */
     Result run() throws IOException, SpecErrorsException {
-        GeneratorState previous = GeneratorState.read(stateFile);
+        if (fixedPackage != null && PackageFolders.problem(fixedPackage) != null) {
+            throw new SpecErrorsException("lamina: the packageName parameter (lamina.packageName) '" + fixedPackage
+                    + "' is not a Java package: " + PackageFolders.problem(fixedPackage));
+        }
+        GeneratorState previous = readState();
         Map<String, GeneratorState.Entry> next = new TreeMap<>();
         Map<String, SpecOutcome> changed = new LinkedHashMap<>();
         int errors = 0;
         int failedSpecs = 0;
+        String firstError = null;
         for (Path spec : specs()) {
             String relative = sourceDirectory.relativize(spec).toString().replace('\\', '/');
             String packageName = packageOf(relative);
-            String fingerprint = fingerprint(spec, packageName);
-            GeneratorState.Entry old = previous.entries().get(relative);
-            if (old != null && old.fingerprint().equals(fingerprint) && allExist(old.files())) {
-                next.put(relative, old);
-                continue;
+            SpecOutcome outcome;
+            String fingerprint = null;
+            try {
+                fingerprint = fingerprint(spec, packageName);
+                GeneratorState.Entry old = previous.entries().get(relative);
+                if (old != null && old.fingerprint().equals(fingerprint) && allExist(old.files())) {
+                    next.put(relative, old);
+                    continue;
+                }
+                outcome = compile(spec, relative, packageName);
+            } catch (IOException e) {
+                outcome = failure(spec, "cannot read it: " + e);
             }
-            SpecOutcome outcome = compiler.compile(spec, packageName);
             if (outcome.errors() > 0) {
                 errors += outcome.errors();
                 failedSpecs++;
+                if (firstError == null) {
+                    firstError = firstError(outcome);
+                }
             }
             if (!outcome.renderedDiagnostics().isBlank()) {
                 for (String line : outcome.renderedDiagnostics().stripTrailing().split("\n")) {
@@ -115,29 +136,83 @@ final class IncrementalGenerator {
         }
         if (errors > 0) {
             throw new SpecErrorsException("lamina: " + errors + (errors == 1 ? " error" : " errors") + " in "
-                    + failedSpecs + " spec file(s); no sources were generated");
+                    + failedSpecs + " spec file(s); no sources were generated; the first: " + firstError);
         }
         checkNoCollisions(next);
-        int removed = 0;
-        for (Map.Entry<String, GeneratorState.Entry> old : previous.entries().entrySet()) {
-            if (!next.containsKey(old.getKey())) {
-                deleteAll(old.getValue().files());
-                removed++;
-            } else if (changed.containsKey(old.getKey())) {
-                deleteAll(old.getValue().files());
-            }
-        }
-        int files = 0;
+        Map<Path, byte[]> written = new LinkedHashMap<>();
         for (SpecOutcome outcome : changed.values()) {
             for (GeneratedSource source : outcome.sources()) {
-                AtomicFiles.write(
+                written.put(
                         outputDirectory.resolve(source.relativePath()),
                         source.content().getBytes(StandardCharsets.UTF_8));
-                files++;
+            }
+        }
+        try {
+            AtomicFileSet.write(written);
+        } catch (IOException e) {
+            throw new IOException(
+                    "cannot write the generated sources in " + outputDirectory + ": " + e.getMessage()
+                            + "; no file was changed",
+                    e);
+        }
+        int removed = 0;
+        for (Map.Entry<String, GeneratorState.Entry> old : previous.entries().entrySet()) {
+            boolean gone = !next.containsKey(old.getKey());
+            if (gone || changed.containsKey(old.getKey())) {
+                deleteAll(old.getValue().files(), written.keySet());
+            }
+            if (gone) {
+                removed++;
             }
         }
         new GeneratorState(next).write(stateFile);
-        return new Result(changed.size(), files, next.size() - changed.size(), removed);
+        return new Result(changed.size(), written.size(), next.size() - changed.size(), removed);
+    }
+
+    private GeneratorState readState() throws IOException {
+        try {
+            return GeneratorState.read(stateFile);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(
+                    "cannot read the plugin's state file " + stateFile + ": " + e
+                            + "; delete it (or run mvn clean) to generate every spec again",
+                    e);
+        }
+    }
+
+    /**
+     * Compiles one spec; a folder that is not a Java package and any exception are errors naming the
+     * spec file.
+     */
+    private SpecOutcome compile(Path spec, String relative, String packageName) {
+        if (fixedPackage == null && PackageFolders.problem(packageName) != null) {
+            String folder = relative.substring(0, relative.lastIndexOf('/'));
+            return failure(
+                    spec,
+                    "its folder " + folder + " is not a Java package: " + PackageFolders.problem(packageName)
+                            + "; rename the folder (e.g. to " + PackageFolders.suggestion(folder)
+                            + ") or set the plugin's packageName (lamina.packageName)");
+        }
+        try {
+            return compiler.compile(spec, packageName);
+        } catch (IOException | RuntimeException e) {
+            return failure(spec, "cannot generate sources: " + e);
+        } catch (StackOverflowError e) {
+            return failure(spec, "cannot generate sources: " + e + " (the spec nests too deeply)");
+        }
+    }
+
+    private static SpecOutcome failure(Path spec, String reason) {
+        return new SpecOutcome(spec + ": error: " + reason + "\n", 1, List.of());
+    }
+
+    /** The first line of the outcome's diagnostics that reports an error. */
+    private static String firstError(SpecOutcome outcome) {
+        return outcome.renderedDiagnostics()
+                .lines()
+                .filter(line -> line.contains(": error: "))
+                .findFirst()
+                .orElse(outcome.renderedDiagnostics().strip());
     }
 
     private List<Path> specs() throws IOException {
@@ -198,9 +273,13 @@ final class IncrementalGenerator {
         }
     }
 
-    private void deleteAll(List<String> files) throws IOException {
+    /** Deletes the generated {@code files} that were not just written again. */
+    private void deleteAll(List<String> files, Set<Path> written) throws IOException {
         for (String f : files) {
-            Files.deleteIfExists(outputDirectory.resolve(f));
+            Path file = outputDirectory.resolve(f);
+            if (!written.contains(file)) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 }

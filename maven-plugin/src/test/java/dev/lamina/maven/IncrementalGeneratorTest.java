@@ -129,7 +129,8 @@ class IncrementalGeneratorTest {
 
         assertThatThrownBy(this::run)
                 .isInstanceOf(SpecErrorsException.class)
-                .hasMessage("lamina: 1 error in 1 spec file(s); no sources were generated");
+                .hasMessage("lamina: 1 error in 1 spec file(s); no sources were generated; the first: bad.lamina:1:1:"
+                        + " error: bad [LAM001]");
         assertThat(errors).containsExactly("bad.lamina:1:1: error: bad [LAM001]", "  ^");
         assertThat(out().resolve("Net.java")).hasContent("// a");
         assertThat(out().resolve("Bad.java")).doesNotExist();

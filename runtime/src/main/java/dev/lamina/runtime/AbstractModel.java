@@ -103,6 +103,12 @@ public abstract class AbstractModel implements Model {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        if (threads > Model.maxThreads()) {
+            throw new IllegalArgumentException("threads must be at most " + Model.maxThreads() + " ("
+                    + THREADS_PER_PROCESSOR + " per processor, "
+                    + Runtime.getRuntime().availableProcessors()
+                    + " processors here), got " + threads);
+        }
         if (threads == this.threads) {
             return;
         }

@@ -291,9 +291,21 @@ public interface Model {
      * the number of threads, and the shards' results are combined in a fixed order, so every result
      * is the same for every number of threads. Default 1.
      *
-     * @throws IllegalArgumentException when {@code threads} is less than 1
+     * @throws IllegalArgumentException when {@code threads} is less than 1 or more than {@link
+     *     #maxThreads()}
      */
     void setThreads(int threads);
+
+    /**
+     * The most threads {@link #setThreads} accepts: 4 per processor available to this JVM. More
+     * would only add contention (and thousands would exhaust memory before doing any work).
+     */
+    static int maxThreads() {
+        return THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+    }
+
+    /** How many threads per available processor {@link #setThreads} accepts at most. */
+    int THREADS_PER_PROCESSOR = 4;
 
     /** The number of threads set by {@link #setThreads} (1 by default). */
     int threads();

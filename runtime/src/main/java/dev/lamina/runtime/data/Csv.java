@@ -1,7 +1,11 @@
 package dev.lamina.runtime.data;
 
+import dev.lamina.runtime.io.InvalidUtf8Exception;
+import dev.lamina.runtime.io.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +13,12 @@ import java.nio.file.Path;
 /**
  * Comma-separated numbers, one example per line, every line with the same number of columns; an
  * optional header row is skipped and blank lines are ignored. The result has shape (rows, columns).
- * A wrong column count or a value that is not a number is a {@link DataFormatException} naming the
- * line (from 1) and column (from 1).
+ * Files are UTF-8 (a leading byte-order mark is skipped); lines end with {@code \n}, {@code \r\n}
+ * or {@code \r}. Numbers are decimal: an optional sign, digits with an optional fraction, an
+ * optional exponent ({@code -2}, {@code .5}, {@code 7.25e1}); Java's {@code 3f}, {@code 4d} and hex
+ * {@code 0x1p1} are not numbers here ({@code NaN} and {@code Infinity} are read as Java spells them). A wrong column count or a value that is not a number is a
+ * {@link DataFormatException} naming the line (from 1) and column (from 1); text that is not UTF-8
+ * is one naming the byte offset.
  */
 public final class Csv {
     private Csv() {}
@@ -18,6 +26,14 @@ public final class Csv {
     public static NdArray read(Path file, boolean header) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader, header, file.toString());
+        } catch (CharacterCodingException e) {
+            // The JDK's reader says only "Input length = 1": scan the bytes again to say where.
+            try (InputStream in = Files.newInputStream(file)) {
+                Utf8Text.check(in);
+            } catch (InvalidUtf8Exception invalid) {
+                throw new DataFormatException(file + ": " + invalid.getMessage() + "; save it as UTF-8");
+            }
+            throw e;
         }
     }
 
@@ -30,6 +46,9 @@ public final class Csv {
         String line;
         while ((line = reader.readLine()) != null) {
             lineNumber++;
+            if (lineNumber == 1) {
+                line = Utf8Text.withoutByteOrderMark(line);
+            }
             if ((header && lineNumber == 1) || line.isBlank()) {
                 continue;
             }
@@ -42,12 +61,11 @@ public final class Csv {
             }
             for (int c = 0; c < cells.length; c++) {
                 String cell = cells[c].trim();
-                try {
-                    values.add(Float.parseFloat(cell));
-                } catch (NumberFormatException e) {
+                if (!isDecimal(cell) && !isNamedValue(cell)) {
                     throw new DataFormatException(
                             source + ":" + lineNumber + ": column " + (c + 1) + ": '" + cell + "' is not a number");
                 }
+                values.add(Float.parseFloat(cell));
             }
             rows++;
         }
@@ -55,6 +73,55 @@ public final class Csv {
             throw new DataFormatException(source + ": no data rows");
         }
         return new NdArray(new int[] {rows, columns}, values.toArray());
+    }
+
+    /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}. */
+    private static boolean isDecimal(String cell) {
+        int i = 0;
+        int n = cell.length();
+        if (i < n && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(cell.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && cell.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(cell.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (cell.charAt(i) == 'e' || cell.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(cell.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** {@code NaN} and {@code Infinity} with an optional sign, as {@link Float#parseFloat} spells them. */
+    private static boolean isNamedValue(String cell) {
+        String unsigned = cell.startsWith("+") || cell.startsWith("-") ? cell.substring(1) : cell;
+        return unsigned.equals("NaN") || unsigned.equals("Infinity");
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** A growable float array, so numbers are not boxed. */

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 /**
  * NumPy {@code .npy} files. Reading accepts format versions 1.0, 2.0 and 3.0, C order, little-endian
  * {@code <f4}, {@code <f8}, {@code <i4} and {@code <i8} (also {@code |u1}/{@code |i1}), converted
- * to float; anything else (Fortran order, big endian, other types, a truncated file, a malformed
- * header) is a {@link DataFormatException} naming the problem. Writing produces version 1.0 {@code
- * <f4}, through a temporary file moved into place.
+ * to float; anything else (Fortran order, big endian, other types, a truncated file, a shape whose
+ * value count overflows, a malformed header) is a {@link DataFormatException} naming the problem.
+ * Writing produces version 1.0 {@code <f4}, through a temporary file moved into place.
  *
  * <p>Layout: the magic {@code \x93NUMPY}, major and minor version bytes, the header length
  * (little-endian u16 for 1.0, u32 for 2.0/3.0), an ASCII (UTF-8 for 3.0) Python dict literal {@code
@@ -73,12 +73,19 @@ public final class Npy {
         }
         int[] shape = shape(field(SHAPE, header, "shape", source), source);
         DType type = DType.of(descr, source);
-        long count = 1;
-        for (int d : shape) {
-            count *= d;
-        }
         int dataStart = headerStart + headerLength;
-        long needed = count * type.bytes;
+        long count = 1;
+        long needed;
+        try {
+            for (int d : shape) {
+                count = Math.multiplyExact(count, d);
+            }
+            needed = Math.multiplyExact(count, type.bytes);
+        } catch (ArithmeticException e) {
+            throw new DataFormatException(source + ": the header's shape " + shapeText(shape)
+                    + " has more values than the file can hold (the file has " + (bytes.length - dataStart)
+                    + " data bytes); the header is corrupt");
+        }
         if (bytes.length - dataStart < needed) {
             throw new DataFormatException(source + ": truncated data: shape " + shapeText(shape) + " of " + descr
                     + " needs " + needed + " bytes, the file has " + (bytes.length - dataStart));

@@ -3,6 +3,7 @@ package dev.lamina.runtime.interpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lamina.runtime.Model;
 import dev.lamina.runtime.parallel.GraphShardingCheck;
 import dev.lamina.runtime.parallel.ShardingCheck;
 import dev.lamina.runtime.parallel.ShardingModels;
@@ -123,5 +124,22 @@ class ParallelInterpreterTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("threads must be at least 1, got 0");
         assertThat(model.threads()).isEqualTo(1);
+    }
+
+    @Test
+    void absurdThreadCountsAreRefusedBeforeAnyThreadStarts() {
+        Interpreter model = new Interpreter(ShardingModels.convWithDropout(), SEED);
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(Model.maxThreads()).isEqualTo(4 * processors);
+        for (int threads : new int[] {100_000, Integer.MAX_VALUE, Model.maxThreads() + 1}) {
+            assertThatThrownBy(() -> model.setThreads(threads))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("threads must be at most " + Model.maxThreads() + " (4 per processor, " + processors
+                            + " processors here), got " + threads);
+        }
+        assertThat(model.threads()).isEqualTo(1);
+        model.setThreads(Model.maxThreads());
+        assertThat(model.threads()).isEqualTo(Model.maxThreads());
+        model.setThreads(1);
     }
 }
