@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The generated source of a few small models, compared byte for byte with the files checked in
- * under {@code src/test/resources/golden-sources}, so every change to the generator shows up as a
- * reviewable diff. After an intended change, regenerate them with
+ * The generated source of a few small models, by both backends, compared byte for byte with the
+ * files checked in under {@code src/test/resources/golden-sources} (and its {@code vector/}
+ * folder), so every change to the generator shows up as a reviewable diff. After an intended change, regenerate them with
  *
  * <pre>{@code
  * mvn -pl compiler -am test -Dtest=GoldenSourcesTest -Dsurefire.failIfNoSpecifiedTests=false \
@@ -98,20 +98,48 @@ class GoldenSourcesTest {
                             optimizer adam(learning_rate=0.001)
                           }
                         }
+                        """),
+                new LaminaSource(
+                        "wide_convnet.lamina",
+                        """
+                        // Layers wide enough for the vector backend's kernels: a conv and a dense of 16 outputs.
+                        model WideConvnet {
+                          input [32, 8]
+                          conv1d(16, 5, activation=relu, name=conv)
+                          global_average_pooling1d(name=pool)
+                          dense(16, activation=relu, name=hidden)
+                          dense(4, activation=softmax, name=out)
+                          train {
+                            loss categorical_crossentropy
+                            optimizer adam(learning_rate=0.001)
+                          }
+                        }
                         """));
     }
 
     @ParameterizedTest
     @MethodSource("models")
     void generatedSourceMatchesCheckedInFile(LaminaSource lamina) throws IOException {
+        assertMatchesCheckedInFile(lamina, Backend.SCALAR, DIRECTORY);
+    }
+
+    /** The vector backend's sources, written on any Java (only running them needs JDK 25). */
+    @ParameterizedTest
+    @MethodSource("models")
+    void vectorSourceMatchesCheckedInFile(LaminaSource lamina) throws IOException {
+        assertMatchesCheckedInFile(lamina, Backend.VECTOR, DIRECTORY.resolve("vector"));
+    }
+
+    private static void assertMatchesCheckedInFile(LaminaSource lamina, Backend backend, Path directory)
+            throws IOException {
         Compilation compilation = LaminaCompiler.compile(lamina.fileName(), lamina.text());
         assertThat(compilation.diagnostics()).as(compilation.render()).isEmpty();
         assertThat(compilation.models()).hasSize(1);
-        GeneratedModel model = new ModelGenerator("dev.lamina.generated")
+        GeneratedModel model = new ModelGenerator("dev.lamina.generated", backend)
                 .generate(compilation.models().get(0), lamina.text());
-        Path file = DIRECTORY.resolve(model.className() + ".java");
+        Path file = directory.resolve(model.className() + ".java");
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {
-            Files.createDirectories(DIRECTORY);
+            Files.createDirectories(directory);
             Files.writeString(file, model.source(), StandardCharsets.UTF_8);
         }
         assertThat(file)
