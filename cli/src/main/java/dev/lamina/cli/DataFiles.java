@@ -1,9 +1,9 @@
 package dev.lamina.cli;
 
-import dev.lamina.runtime.data.Csv;
-import dev.lamina.runtime.data.DataFormatException;
-import dev.lamina.runtime.data.NdArray;
-import dev.lamina.runtime.data.Npy;
+import dev.lamina.runtime.io.Csv;
+import dev.lamina.runtime.io.DataFormatException;
+import dev.lamina.runtime.io.NdArray;
+import dev.lamina.runtime.io.Npy;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.Shape;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.lamina.cli;
 
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.runtime.Model;
-import dev.lamina.runtime.data.NdArray;
-import dev.lamina.runtime.data.Npy;
+import dev.lamina.runtime.io.NdArray;
+import dev.lamina.runtime.io.Npy;
 import dev.lamina.runtime.spec.Shape;
 import java.io.IOException;
 import java.io.PrintWriter;

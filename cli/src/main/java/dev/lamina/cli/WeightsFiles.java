@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.runtime.Model;
-import dev.lamina.runtime.io.Weights;
+import dev.lamina.runtime.ModelWeights;
 import dev.lamina.runtime.io.WeightsFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ final class WeightsFiles {
     /** Loads {@code --weights FILE}; a file for another model is refused with the list of differences. */
     static void load(Model model, Path file) {
         try {
-            Weights.load(model, file);
+            ModelWeights.load(model, file);
         } catch (WeightsFormatException e) {
             throw new IllegalArgumentException(e.getMessage());
         } catch (IOException e) {
@@ -24,7 +24,7 @@ final class WeightsFiles {
     /** Saves the weights to {@code file}, replacing it atomically. */
     static void save(Model model, Path file) {
         try {
-            Weights.save(model, file);
+            ModelWeights.save(model, file);
         } catch (IOException e) {
             throw FileErrors.of("cannot save the weights to", file, e);
         }

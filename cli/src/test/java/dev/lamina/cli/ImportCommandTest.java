@@ -4,8 +4,8 @@ import static dev.lamina.keras.KerasFixtures.array;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.keras.KerasFixtures;
-import dev.lamina.runtime.data.NdArray;
-import dev.lamina.runtime.data.Npy;
+import dev.lamina.runtime.io.NdArray;
+import dev.lamina.runtime.io.Npy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

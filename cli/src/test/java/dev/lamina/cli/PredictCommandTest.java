@@ -2,8 +2,8 @@ package dev.lamina.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lamina.runtime.data.NdArray;
-import dev.lamina.runtime.data.Npy;
+import dev.lamina.runtime.io.NdArray;
+import dev.lamina.runtime.io.Npy;
 import dev.lamina.runtime.io.Weights;
 import java.io.IOException;
 import java.nio.file.Path;

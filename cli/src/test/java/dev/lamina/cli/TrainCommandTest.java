@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.lamina.compiler.LaminaCompiler;
 import dev.lamina.runtime.BatchShards;
-import dev.lamina.runtime.data.NdArray;
-import dev.lamina.runtime.data.Npy;
 import dev.lamina.runtime.interpreter.Interpreter;
+import dev.lamina.runtime.io.NdArray;
+import dev.lamina.runtime.io.Npy;
 import dev.lamina.runtime.io.Weights;
 import java.io.IOException;
 import java.nio.file.Files;

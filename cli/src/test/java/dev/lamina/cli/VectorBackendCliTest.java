@@ -3,8 +3,8 @@ package dev.lamina.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lamina.runtime.data.NdArray;
-import dev.lamina.runtime.data.Npy;
+import dev.lamina.runtime.io.NdArray;
+import dev.lamina.runtime.io.Npy;
 import dev.lamina.runtime.io.Weights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

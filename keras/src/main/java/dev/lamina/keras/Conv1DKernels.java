@@ -1,6 +1,6 @@
 package dev.lamina.keras;
 
-import dev.lamina.runtime.data.NdArray;
+import dev.lamina.runtime.io.NdArray;
 
 /**
  * Theano computes a true convolution, TensorFlow (and Lamina) a cross-correlation: a Conv1D kernel

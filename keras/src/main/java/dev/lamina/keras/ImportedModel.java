@@ -2,8 +2,8 @@ package dev.lamina.keras;
 
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.runtime.Model;
-import dev.lamina.runtime.data.NdArray;
 import dev.lamina.runtime.interpreter.Interpreter;
+import dev.lamina.runtime.io.NdArray;
 import dev.lamina.runtime.io.Weights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.lamina.keras;
 
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.Parameter;
-import dev.lamina.runtime.data.NdArray;
+import dev.lamina.runtime.io.NdArray;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.lamina.keras;
 
-import dev.lamina.runtime.data.NdArray;
+import dev.lamina.runtime.io.NdArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

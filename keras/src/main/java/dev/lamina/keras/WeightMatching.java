@@ -1,6 +1,6 @@
 package dev.lamina.keras;
 
-import dev.lamina.runtime.data.NdArray;
+import dev.lamina.runtime.io.NdArray;
 import dev.lamina.runtime.spec.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.lamina.keras;
 
-import dev.lamina.runtime.data.NdArray;
+import dev.lamina.runtime.io.NdArray;
 import java.util.List;
 
 /** The weights of a Keras file, read into memory, handed out per layer in Keras's own matching rule. */

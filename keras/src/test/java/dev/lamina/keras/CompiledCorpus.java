@@ -8,7 +8,7 @@ import dev.lamina.compiler.codegen.ModelGenerator;
 import dev.lamina.compiler.javac.GeneratedModels;
 import dev.lamina.compiler.javac.InMemoryJavaCompiler;
 import dev.lamina.runtime.Model;
-import dev.lamina.runtime.data.NdArray;
+import dev.lamina.runtime.io.NdArray;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.ArrayList;

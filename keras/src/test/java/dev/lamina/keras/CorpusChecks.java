@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lamina.compiler.codegen.Backend;
 import dev.lamina.runtime.Model;
-import dev.lamina.runtime.data.NdArray;
 import dev.lamina.runtime.golden.Tolerance;
+import dev.lamina.runtime.io.NdArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -2,9 +2,9 @@ package dev.lamina.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lamina.runtime.data.NdArray;
-import dev.lamina.runtime.data.Npy;
 import dev.lamina.runtime.golden.Tolerance;
+import dev.lamina.runtime.io.NdArray;
+import dev.lamina.runtime.io.Npy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

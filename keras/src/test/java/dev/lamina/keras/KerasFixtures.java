@@ -1,6 +1,6 @@
 package dev.lamina.keras;
 
-import dev.lamina.runtime.data.NdArray;
+import dev.lamina.runtime.io.NdArray;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;

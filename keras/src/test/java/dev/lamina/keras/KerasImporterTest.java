@@ -130,7 +130,7 @@ class KerasImporterTest {
                   "input_layers": ["inputs", 0, 0], "output_layers": ["probabilities", 0, 0]},
                  "registered_name": "Functional"}
                 """;
-        Map<String, List<dev.lamina.runtime.data.NdArray>> groups = new LinkedHashMap<>();
+        Map<String, List<dev.lamina.runtime.io.NdArray>> groups = new LinkedHashMap<>();
         groups.put("input_layer", List.of());
         groups.put("dense", List.of(array(new int[] {2, 2}, 1, 0, 0, 1), array(new int[] {2}, 1, -1)));
         groups.put("dense_1", List.of(array(new int[] {2, 2}, 0, 1, 1, 0)));

@@ -46,12 +46,7 @@ public abstract class AbstractModel implements Model {
     private float[] trainingOutput = new float[0];
     private int trainingOutputCount;
     private final boolean hasDropout;
-    private int threads = 1;
-    private ShardWorkers workers;
-    private ShardedPasses shardedPasses;
-    private int plannedBatch;
-    private List<Shape> plannedInputs;
-    private int plannedShards = 1;
+    private final BatchSharding sharding = new BatchSharding(this);
     private boolean lastGradientsSharded;
     private final int[] inputGradientCounts;
     private final List<Shape> declaredInputShapes;
@@ -109,19 +104,12 @@ public abstract class AbstractModel implements Model {
                     + Runtime.getRuntime().availableProcessors()
                     + " processors here), got " + threads);
         }
-        if (threads == this.threads) {
-            return;
-        }
-        if (workers != null) {
-            workers.close();
-        }
-        workers = threads > 1 ? new ShardWorkers(this, "lamina-" + name(), threads - 1) : null;
-        this.threads = threads;
+        sharding.setThreads(threads);
     }
 
     @Override
     public final int threads() {
-        return threads;
+        return sharding.threads();
     }
 
     /**
@@ -138,34 +126,16 @@ public abstract class AbstractModel implements Model {
     }
 
     private int shards(List<Shape> inputs, int batch) {
-        if (batch < 2 * BatchShards.MIN_SHARD_EXAMPLES) {
-            return 1;
-        }
-        if (batch != plannedBatch || !inputs.equals(plannedInputs)) {
-            plannedShards = BatchShards.count(batch, BatchShards.workPerExample(spec, inputs));
-            plannedBatch = batch;
-            plannedInputs = inputs;
-        }
-        return plannedShards;
+        return sharding.shards(inputs, batch);
     }
 
     private ShardedPasses shardedPasses(int batch, List<Shape> inputs, int shards, int count) {
-        if (shardedPasses == null) {
-            shardedPasses = new ShardedPasses(this);
-        }
-        shardedPasses.prepare(batch, inputs, shards, count / batch);
-        return shardedPasses;
+        return sharding.passes(batch, inputs, shards, count / batch);
     }
 
     /** Runs {@code task} for shards {@code 0..shards-1} on this thread and the workers. */
     final void runShards(int shards, IntConsumer task) {
-        if (workers == null) {
-            for (int s = 0; s < shards; s++) {
-                task.accept(s);
-            }
-        } else {
-            workers.run(shards, task);
-        }
+        sharding.run(shards, task);
     }
 
     /** Sets a replica's dropout for its next training pass: drawn from {@code random}, or off when null. */
@@ -293,7 +263,7 @@ public abstract class AbstractModel implements Model {
             throw new IllegalStateException("no input gradient yet: call computeGradients first");
         }
         return Arrays.copyOf(
-                lastGradientsSharded ? shardedPasses.inputGradient(input) : inputGradientBuffer(input),
+                lastGradientsSharded ? sharding.lastPasses().inputGradient(input) : inputGradientBuffer(input),
                 inputGradientCounts[input]);
     }
 

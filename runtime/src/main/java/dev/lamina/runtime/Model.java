@@ -1,6 +1,5 @@
 package dev.lamina.runtime;
 
-import dev.lamina.runtime.io.Weights;
 import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.optim.Optimizer;
 import dev.lamina.runtime.spec.InputSpec;
@@ -100,17 +99,17 @@ public interface Model {
         return table.toString();
     }
 
-    /** Saves every parameter in the Lamina weights format ({@link Weights}). */
+    /** Saves every parameter in the Lamina weights format ({@link ModelWeights}). */
     default void saveWeights(Path file) throws IOException {
-        Weights.save(this, file);
+        ModelWeights.save(this, file);
     }
 
     /**
      * Loads every parameter from a Lamina weights file; a file for another model is refused and this
-     * model left unchanged ({@link Weights#load}).
+     * model left unchanged ({@link ModelWeights#load}).
      */
     default void loadWeights(Path file) throws IOException {
-        Weights.load(this, file);
+        ModelWeights.load(this, file);
     }
 
     /** The parameter {@code layer/name}, e.g. {@code conv1d/kernel}. */

@@ -1,7 +1,7 @@
 package dev.lamina.samples;
 
-import dev.lamina.runtime.data.NdArray;
-import dev.lamina.runtime.data.Npy;
+import dev.lamina.runtime.io.NdArray;
+import dev.lamina.runtime.io.Npy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -65,8 +65,8 @@ class SamplesTest {
     void sensorDataFilesHoldTheRecordingsAndOneHotLabels(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         SensorDataFiles.write(6, dir, 1, 0.2);
-        dev.lamina.runtime.data.NdArray x = dev.lamina.runtime.data.Npy.read(dir.resolve("activity_x.npy"));
-        dev.lamina.runtime.data.NdArray y = dev.lamina.runtime.data.Npy.read(dir.resolve("activity_y.npy"));
+        dev.lamina.runtime.io.NdArray x = dev.lamina.runtime.io.Npy.read(dir.resolve("activity_x.npy"));
+        dev.lamina.runtime.io.NdArray y = dev.lamina.runtime.io.Npy.read(dir.resolve("activity_y.npy"));
         assertThat(x.shape()).containsExactly(6, 511, 2);
         assertThat(x.data()).isEqualTo(SensorData.generate(6, 1).x());
         assertThat(y.shape()).containsExactly(6, 4);

@@ -1,8 +1,5 @@
 package dev.lamina.runtime.io;
 
-import dev.lamina.runtime.Model;
-import dev.lamina.runtime.Parameter;
-import dev.lamina.runtime.data.NdArray;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -44,60 +41,6 @@ public final class Weights {
     public static final int VERSION = 1;
 
     private Weights() {}
-
-    /** Writes every parameter of {@code model} to {@code file}, replacing it atomically. */
-    public static void save(Model model, Path file) throws IOException {
-        write(file, tensors(model));
-    }
-
-    /** Copies of every parameter of {@code model}, by key ({@code layer/param}), in layer order. */
-    public static Map<String, NdArray> tensors(Model model) {
-        Map<String, NdArray> tensors = new LinkedHashMap<>();
-        for (Parameter p : model.parameters()) {
-            tensors.put(p.key(), new NdArray(p.shape().dims(), p.value().clone()));
-        }
-        return tensors;
-    }
-
-    /**
-     * Replaces every parameter of {@code model} with the tensors of {@code file}; the file must hold
-     * exactly the model's parameters with the same shapes.
-     */
-    public static void load(Model model, Path file) throws IOException {
-        set(model, read(file), file.toString());
-    }
-
-    /**
-     * Replaces every parameter of {@code model} with {@code tensors}, which must be exactly the
-     * model's parameters with the same shapes, or else leaves the model unchanged; {@code source}
-     * names the tensors in the error message.
-     */
-    public static void set(Model model, Map<String, NdArray> tensors, String source) throws WeightsFormatException {
-        List<String> differences = new ArrayList<>();
-        for (Parameter p : model.parameters()) {
-            NdArray t = tensors.get(p.key());
-            if (t == null) {
-                differences.add("missing " + p.key() + " " + p.shape());
-            } else if (!Arrays.equals(t.shape(), p.shape().dims())) {
-                differences.add("shape mismatch for " + p.key() + ": the model has " + p.shape() + ", the file "
-                        + shapeText(t.shape()));
-            }
-        }
-        for (Map.Entry<String, NdArray> t : tensors.entrySet()) {
-            if (!hasParameter(model, t.getKey())) {
-                differences.add("unexpected " + t.getKey() + " "
-                        + shapeText(t.getValue().shape()));
-            }
-        }
-        if (!differences.isEmpty()) {
-            throw new WeightsFormatException(source + " does not match model " + model.name() + " ("
-                    + differences.size() + " difference" + (differences.size() == 1 ? "" : "s") + "):\n  "
-                    + String.join("\n  ", differences));
-        }
-        for (Parameter p : model.parameters()) {
-            p.set(tensors.get(p.key()).data());
-        }
-    }
 
     /** Writes named tensors to {@code file}, replacing it atomically. */
     public static void write(Path file, Map<String, NdArray> tensors) throws IOException {
@@ -207,16 +150,8 @@ public final class Weights {
         }
     }
 
-    private static boolean hasParameter(Model model, String key) {
-        for (Parameter p : model.parameters()) {
-            if (p.key().equals(key)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String shapeText(int[] shape) {
+    /** {@code (2, 3)}, {@code (4,)}. */
+    public static String shapeText(int[] shape) {
         StringBuilder s = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) {
             s.append(i > 0 ? ", " : "").append(shape[i]);

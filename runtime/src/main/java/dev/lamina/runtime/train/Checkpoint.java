@@ -1,6 +1,6 @@
 package dev.lamina.runtime.train;
 
-import dev.lamina.runtime.data.NdArray;
+import dev.lamina.runtime.io.NdArray;
 import dev.lamina.runtime.optim.OptimizerState;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.lamina.runtime.train;
 
-import dev.lamina.runtime.data.NdArray;
 import dev.lamina.runtime.io.AtomicFiles;
+import dev.lamina.runtime.io.NdArray;
 import dev.lamina.runtime.io.Weights;
 import dev.lamina.runtime.io.WeightsFormatException;
 import dev.lamina.runtime.optim.OptimizerState;

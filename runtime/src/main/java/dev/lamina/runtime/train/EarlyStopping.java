@@ -1,8 +1,8 @@
 package dev.lamina.runtime.train;
 
 import dev.lamina.runtime.Model;
-import dev.lamina.runtime.data.NdArray;
-import dev.lamina.runtime.io.Weights;
+import dev.lamina.runtime.ModelWeights;
+import dev.lamina.runtime.io.NdArray;
 import dev.lamina.runtime.io.WeightsFormatException;
 import java.util.Map;
 import java.util.Objects;
@@ -109,12 +109,12 @@ public final class EarlyStopping {
         Map<String, NdArray> bestWeights = state.bestWeights();
         int bestEpoch = state.bestEpoch();
         if (restoreBest && bestWeights.isEmpty()) {
-            bestWeights = Weights.tensors(model);
+            bestWeights = ModelWeights.tensors(model);
             bestEpoch = result.epoch();
         }
         int wait = state.waited() + 1;
         if (monitor.higherIsBetter() ? current > state.best() : current < state.best()) {
-            state = new State(current, result.epoch(), 0, 0, restoreBest ? Weights.tensors(model) : Map.of());
+            state = new State(current, result.epoch(), 0, 0, restoreBest ? ModelWeights.tensors(model) : Map.of());
             return false;
         }
         boolean stop = wait >= patience && result.epoch() > 1;
@@ -126,7 +126,7 @@ public final class EarlyStopping {
     void end(Model model) {
         if (restoreBest && !state.bestWeights().isEmpty()) {
             try {
-                Weights.set(model, state.bestWeights(), "the best epoch's weights");
+                ModelWeights.set(model, state.bestWeights(), "the best epoch's weights");
             } catch (WeightsFormatException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

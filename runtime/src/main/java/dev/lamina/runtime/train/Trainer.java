@@ -1,8 +1,8 @@
 package dev.lamina.runtime.train;
 
 import dev.lamina.runtime.Model;
+import dev.lamina.runtime.ModelWeights;
 import dev.lamina.runtime.Parameter;
-import dev.lamina.runtime.io.Weights;
 import dev.lamina.runtime.io.WeightsFormatException;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.TrainingSpec;
@@ -296,7 +296,7 @@ public final class Trainer {
                     + options.epochs() + ": no epoch is left to train; ask for more epochs to continue");
         }
         try {
-            Weights.set(model, resumeFrom.weights(), "the checkpoint");
+            ModelWeights.set(model, resumeFrom.weights(), "the checkpoint");
         } catch (WeightsFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -310,7 +310,7 @@ public final class Trainer {
                 epoch,
                 streamSeed,
                 history,
-                Weights.tensors(model),
+                ModelWeights.tensors(model),
                 model.optimizer().state(model.parameters()),
                 earlyStopping == null ? Optional.empty() : Optional.of(earlyStopping.state()));
         try {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lamina.runtime.Model;
+import dev.lamina.runtime.ModelWeights;
 import dev.lamina.runtime.Parameter;
-import dev.lamina.runtime.data.NdArray;
 import dev.lamina.runtime.interpreter.Interpreter;
 import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.InputSpec;
@@ -51,11 +51,11 @@ class WeightsTest {
     void savesAndLoadsEveryParameterExactly() throws Exception {
         Model trained = model(4, 2, 1);
         Path file = dir.resolve("w.lmnw");
-        Weights.save(trained, file);
+        ModelWeights.save(trained, file);
         Model fresh = model(4, 2, 2);
         assertThat(values(fresh).get(0)).isNotEqualTo(values(trained).get(0));
 
-        Weights.load(fresh, file);
+        ModelWeights.load(fresh, file);
 
         for (int i = 0; i < trained.parameters().size(); i++) {
             assertThat(fresh.parameters().get(i).value())
@@ -72,11 +72,11 @@ class WeightsTest {
     @Test
     void refusesWeightsOfAnotherModelListingEveryDifferenceAndChangesNothing() throws Exception {
         Path file = dir.resolve("other.lmnw");
-        Weights.save(model(3, 5, 1), file);
+        ModelWeights.save(model(3, 5, 1), file);
         Model model = model(4, 2, 2);
         List<float[]> before = values(model);
 
-        assertThatThrownBy(() -> Weights.load(model, file))
+        assertThatThrownBy(() -> ModelWeights.load(model, file))
                 .isInstanceOf(WeightsFormatException.class)
                 .hasMessage(file + " does not match model m (4 differences):\n"
                         + "  shape mismatch for conv/kernel: the model has (3, 2, 4), the file (3, 2, 3)\n"
@@ -92,14 +92,14 @@ class WeightsTest {
     void listsMissingAndUnexpectedTensors() throws Exception {
         Path file = dir.resolve("renamed.lmnw");
         Model model = model(4, 2, 2);
-        var tensors = new java.util.LinkedHashMap<String, dev.lamina.runtime.data.NdArray>();
+        var tensors = new java.util.LinkedHashMap<String, dev.lamina.runtime.io.NdArray>();
         for (Parameter p : model.parameters()) {
             String key = p.key().equals("out/bias") ? "dense/bias" : p.key();
-            tensors.put(key, new dev.lamina.runtime.data.NdArray(p.shape().dims(), p.value()));
+            tensors.put(key, new dev.lamina.runtime.io.NdArray(p.shape().dims(), p.value()));
         }
         Weights.write(file, tensors);
 
-        assertThatThrownBy(() -> Weights.load(model, file))
+        assertThatThrownBy(() -> ModelWeights.load(model, file))
                 .hasMessage(file + " does not match model m (2 differences):\n"
                         + "  missing out/bias (2,)\n"
                         + "  unexpected dense/bias (2,)");
@@ -109,27 +109,27 @@ class WeightsTest {
     void refusesTruncatedOrCorruptFilesAndChangesNothing() throws Exception {
         Path file = dir.resolve("w.lmnw");
         Model model = model(4, 2, 1);
-        Weights.save(model, file);
+        ModelWeights.save(model, file);
         byte[] bytes = Files.readAllBytes(file);
         Model target = model(4, 2, 2);
         List<float[]> before = values(target);
 
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 3));
-        assertThatThrownBy(() -> Weights.load(target, file))
+        assertThatThrownBy(() -> ModelWeights.load(target, file))
                 .isInstanceOf(WeightsFormatException.class)
                 .hasMessage(file + " is corrupt: truncated data of tensor out/bias");
 
         Files.write(file, Arrays.copyOf(bytes, 10));
-        assertThatThrownBy(() -> Weights.load(target, file)).hasMessage(file + " is truncated (10 bytes)");
+        assertThatThrownBy(() -> ModelWeights.load(target, file)).hasMessage(file + " is truncated (10 bytes)");
 
         byte[] wrongMagic = bytes.clone();
         wrongMagic[0] = 'X';
         Files.write(file, wrongMagic);
-        assertThatThrownBy(() -> Weights.load(target, file))
+        assertThatThrownBy(() -> ModelWeights.load(target, file))
                 .hasMessage(file + " is not a Lamina weights file (it does not start with LMNW)");
 
         Files.write(file, Arrays.copyOf(bytes, bytes.length + 2));
-        assertThatThrownBy(() -> Weights.load(target, file))
+        assertThatThrownBy(() -> ModelWeights.load(target, file))
                 .hasMessage(file + " is corrupt: 2 unexpected bytes after the last tensor");
 
         for (int i = 0; i < before.size(); i++) {

@@ -1,4 +1,4 @@
-package dev.lamina.runtime.data;
+package dev.lamina.runtime.io;
 
 import java.util.Arrays;
 import java.util.Objects;

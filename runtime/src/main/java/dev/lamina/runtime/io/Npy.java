@@ -1,6 +1,5 @@
-package dev.lamina.runtime.data;
+package dev.lamina.runtime.io;
 
-import dev.lamina.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,7 +1,5 @@
-package dev.lamina.runtime.data;
+package dev.lamina.runtime.io;
 
-import dev.lamina.runtime.io.InvalidUtf8Exception;
-import dev.lamina.runtime.io.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

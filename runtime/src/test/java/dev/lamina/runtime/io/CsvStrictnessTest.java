@@ -1,4 +1,4 @@
-package dev.lamina.runtime.data;
+package dev.lamina.runtime.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
