@@ -208,7 +208,8 @@ final class Arguments {
                     ErrorCode.OVERFLOW,
                     v.span(),
                     "sizes are 32-bit ints: at most " + Integer.MAX_VALUE,
-                    owner + " " + key + " = " + v.value() + " does not fit in an int"));
+                    owner + " " + key + " = " + v.value(),
+                    "it does not fit in an int"));
             return null;
         }
         return v.value().intValue();

@@ -29,7 +29,9 @@ public final class Checker {
                         ErrorCode.DUPLICATE_NAME,
                         model.nameSpan(),
                         "rename one of them; each model becomes its own class",
-                        "model name '" + model.name() + "' is already used at line " + first.line()));
+                        "model",
+                        model.name(),
+                        "at line " + first.line()));
             }
             ModelChecker.check(model, diagnostics).ifPresent(models::add);
         }

@@ -350,9 +350,9 @@ final class ModelChecker {
                     ErrorCode.DUPLICATE_NAME,
                     nameSpan,
                     "give it another name= (layer and input names are unique within a model)",
-                    first != null
-                            ? "layer name '" + name + "' is already used at line " + first.line()
-                            : "layer name '" + name + "' is the name of an input"));
+                    "layer",
+                    name,
+                    first != null ? "at line " + first.line() : "by an input"));
             return null;
         }
         return LayerFactory.build(decl.type(), name, args);
@@ -373,8 +373,7 @@ final class ModelChecker {
                                 ? "put embedding first, right after the input"
                                 : "declare token ids with `input " + (inputs.size() > 1 ? read.name + " " : "")
                                         + dims(read.shape) + " int`",
-                        "embedding looks up integer token ids, but "
-                                + (afterLayer ? "it comes after another layer" : "the input holds floats")));
+                        afterLayer ? "it comes after another layer" : "the input holds floats"));
             }
             for (String tensor : layer.inputs()) {
                 Tensor t = produced.get(tensor);
@@ -382,8 +381,7 @@ final class ModelChecker {
                     sink.add(Diagnostic.of(
                             ErrorCode.INT_INPUT_NEEDS_EMBEDDING,
                             layer.span(),
-                            "add e.g. `embedding(10000, 64)` as the first layer, or drop `int` for a float input",
-                            "an int input holds token ids, which only an embedding layer can take first"));
+                            "add e.g. `embedding(10000, 64)` as the first layer, or drop `int` for a float input"));
                 }
             }
         }
@@ -391,8 +389,7 @@ final class ModelChecker {
             sink.add(Diagnostic.of(
                     ErrorCode.INT_INPUT_NEEDS_EMBEDDING,
                     model.inputs().get(0).span(),
-                    "add e.g. `embedding(10000, 64)` as the first layer, or drop `int` for a float input",
-                    "an int input holds token ids, which only an embedding layer can take first"));
+                    "add e.g. `embedding(10000, 64)` as the first layer, or drop `int` for a float input"));
         }
     }
 
@@ -423,7 +420,12 @@ final class ModelChecker {
                     ErrorCode.RANK,
                     decl.span(),
                     "write the shape of one example, e.g. `input [128, 1]` (steps, channels)",
-                    "the input needs at least one dimension, got []"));
+                    "the input",
+                    "at least one dimension",
+                    "[]",
+                    0,
+                    "min_ndim=2",
+                    1));
             return null;
         }
         int[] dims = new int[decl.dims().size()];
@@ -438,7 +440,8 @@ final class ModelChecker {
                             ErrorCode.OVERFLOW,
                             v.span(),
                             "sizes are 32-bit ints: at most " + Integer.MAX_VALUE,
-                            "input dimension " + v.value() + " does not fit in an int"));
+                            "input dimension " + v.value(),
+                            "it does not fit in an int"));
                     ok = false;
                 } else if (v.value().signum() <= 0) {
                     sink.add(Diagnostic.of(
@@ -475,7 +478,8 @@ final class ModelChecker {
                             ErrorCode.OVERFLOW,
                             decl.span(),
                             "use smaller sizes; Lamina stores each example in one Java array",
-                            "input " + shape + " has more than " + Integer.MAX_VALUE + " elements per example"));
+                            "input " + shape,
+                            "it has more than " + Integer.MAX_VALUE + " elements per example"));
                     return null;
                 }
             }

@@ -27,8 +27,8 @@ final class OutputWarnings {
                         ErrorCode.SOFTMAX_SINGLE_UNIT,
                         layer.span(),
                         "use activation=sigmoid for one output unit, or give the layer one unit per class",
-                        "softmax over a single unit always outputs 1.0 (" + layer.name() + " outputs " + layer.output()
-                                + ")"));
+                        layer.name(),
+                        layer.output()));
             }
         }
         Map<String, CheckedLayer> byName = new HashMap<>();
@@ -47,16 +47,17 @@ final class OutputWarnings {
                     ErrorCode.CROSSENTROPY_WITHOUT_SOFTMAX,
                     span,
                     "use activation=softmax on the last layer so it outputs class probabilities",
-                    loss.kerasName() + " expects probabilities, but the output layer '" + outputLayer.name()
-                            + "' has activation " + activation.kerasName()));
+                    loss.kerasName(),
+                    outputLayer.name(),
+                    activation.kerasName()));
         }
         if (loss == LossKind.BINARY_CROSSENTROPY && activation != Activation.SIGMOID) {
             sink.add(Diagnostic.of(
                     ErrorCode.BINARY_CROSSENTROPY_WITHOUT_SIGMOID,
                     span,
                     "use activation=sigmoid on the last layer so it outputs probabilities in [0, 1]",
-                    "binary_crossentropy expects probabilities, but the output layer '" + outputLayer.name()
-                            + "' has activation " + activation.kerasName()));
+                    outputLayer.name(),
+                    activation.kerasName()));
         }
     }
 

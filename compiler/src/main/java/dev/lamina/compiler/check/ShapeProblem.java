@@ -9,6 +9,11 @@ final class ShapeProblem extends Exception {
     final ErrorCode code;
     final String hint;
 
+    /** A problem whose message is {@code code}'s template filled with {@code args}. */
+    static ShapeProblem of(ErrorCode code, String hint, Object... args) {
+        return new ShapeProblem(code, code.message(args), hint);
+    }
+
     ShapeProblem(ErrorCode code, String message, String hint) {
         super(message, null, false, false);
         this.code = code;

@@ -138,11 +138,13 @@ final class ShapeRules {
         requireSequence(c, input, fromInput, "min_ndim=3");
         int channels = input.dim(1);
         if (channels == Shape.UNKNOWN) {
-            throw new ShapeProblem(
+            throw ShapeProblem.of(
                     ErrorCode.UNKNOWN_DIMENSION,
-                    "conv1d needs a known number of channels, but its input " + input
-                            + " has channels None (known only at run time)",
-                    "give the channel axis a size, e.g. `input [None, 8]`");
+                    "give the channel axis a size, e.g. `input [None, 8]`",
+                    "conv1d",
+                    "a known number of channels",
+                    input,
+                    "has channels None (known only at run time)");
         }
         List<String> lines = new ArrayList<>();
         long span = (long) (c.kernelSize() - 1) * c.dilationRate() + 1;
@@ -202,21 +204,27 @@ final class ShapeRules {
         long out = WindowRule.outputLength(length, span, strides, padding);
         long padded = length + WindowRule.totalPadding(length, span, strides, padding);
         if (padded > Integer.MAX_VALUE) {
-            throw new ShapeProblem(
+            throw ShapeProblem.of(
                     ErrorCode.OVERFLOW,
-                    type + " would pad its " + length + " steps to " + padded + " (padding=" + padding.kerasName()
-                            + ", window of " + span + " steps), more than " + Integer.MAX_VALUE,
-                    "use a smaller " + spanName + " or dilation_rate");
+                    "use a smaller " + spanName + " or dilation_rate",
+                    type,
+                    "it would pad its " + length + " steps to " + padded + " (padding=" + padding.kerasName()
+                            + ", window of " + span + " steps), more than " + Integer.MAX_VALUE);
         }
         if (padding == Padding.VALID) {
             String arithmetic = "floor((" + length + " - " + span + ") / " + strides + ") + 1 = " + out;
             if (out < 1) {
-                throw new ShapeProblem(
+                throw ShapeProblem.of(
                         ErrorCode.TOO_SHORT,
-                        type + " output would have " + out + " steps: " + arithmetic + " (the " + window + " of " + span
-                                + " steps is longer than the " + length + " steps of its input " + input + ")",
                         "use a " + spanName + " of at most " + length + ", padding=same, or "
-                                + (fromInput ? "a longer input" : "less downsampling before this layer"));
+                                + (fromInput ? "a longer input" : "less downsampling before this layer"),
+                        type,
+                        out,
+                        arithmetic,
+                        window,
+                        span,
+                        length,
+                        input);
             }
             lines.add("steps: " + arithmetic + " (padding=valid, " + spanName + "=" + span + ", strides=" + strides
                     + ")");
@@ -252,10 +260,13 @@ final class ShapeRules {
     private static LayerShape dense(LayerSpec.Dense d, Shape input) throws ShapeProblem {
         int features = input.last();
         if (features == Shape.UNKNOWN) {
-            throw new ShapeProblem(
+            throw ShapeProblem.of(
                     ErrorCode.UNKNOWN_DIMENSION,
-                    "dense needs a known last dimension, but its input " + input + " ends in None",
-                    "reduce the variable-length axis first with global_average_pooling1d or global_max_pooling1d");
+                    "reduce the variable-length axis first with global_average_pooling1d or global_max_pooling1d",
+                    "dense",
+                    "a known last dimension",
+                    input,
+                    "ends in None");
         }
         Shape output = input.withDim(input.rank() - 1, d.units());
         List<String> lines = new ArrayList<>();
@@ -275,14 +286,16 @@ final class ShapeRules {
 
     private static LayerShape flatten(LayerSpec.Flatten f, Shape input) throws ShapeProblem {
         if (!input.isFullyKnown()) {
-            throw new ShapeProblem(
+            throw ShapeProblem.of(
                     ErrorCode.UNKNOWN_DIMENSION,
-                    "flatten needs every dimension known to count its outputs, but its input " + input
-                            + " has a variable length (None)",
                     input.rank() == 2 && input.last() != Shape.UNKNOWN
                             ? "use global_average_pooling1d or global_max_pooling1d instead: they reduce any number"
                                     + " of steps to " + Shape.of(input.last())
-                            : "give every dimension of the input a size");
+                            : "give every dimension of the input a size",
+                    "flatten",
+                    "every dimension known to count its outputs",
+                    input,
+                    "has a variable length (None)");
         }
         long size = product(f, input);
         return new LayerShape(
@@ -310,11 +323,15 @@ final class ShapeRules {
 
     private static LayerShape repeatVector(LayerSpec.RepeatVector r, Shape input) throws ShapeProblem {
         if (input.rank() != 1) {
-            throw new ShapeProblem(
+            throw ShapeProblem.of(
                     ErrorCode.RANK,
-                    "repeat_vector takes a vector (features,) per example, got " + input + " of rank " + input.rank()
-                            + " (Keras: expected ndim=2, found ndim=" + (input.rank() + 1) + ")",
-                    "reduce it to a vector first with flatten or global_average_pooling1d");
+                    "reduce it to a vector first with flatten or global_average_pooling1d",
+                    "repeat_vector",
+                    "a vector (features,)",
+                    input,
+                    input.rank(),
+                    "ndim=2",
+                    input.rank() + 1);
         }
         Shape output = Shape.of(r.n(), input.dim(0));
         return new LayerShape(
@@ -327,20 +344,24 @@ final class ShapeRules {
         Shape target =
                 Shape.of(r.targetShape().stream().mapToInt(Integer::intValue).toArray());
         if (!input.isFullyKnown()) {
-            throw new ShapeProblem(
+            throw ShapeProblem.of(
                     ErrorCode.UNKNOWN_DIMENSION,
-                    "reshape needs a known number of elements, but its input " + input
-                            + " has a variable length (None)",
-                    "use global pooling to reduce the variable-length steps first");
+                    "use global pooling to reduce the variable-length steps first",
+                    "reshape",
+                    "a known number of elements",
+                    input,
+                    "has a variable length (None)");
         }
         long have = product(r, input);
         long want = product(r, target);
         if (have != want) {
-            throw new ShapeProblem(
+            throw ShapeProblem.of(
                     ErrorCode.RESHAPE_SIZE,
-                    "reshape cannot turn " + input + " (" + count(input, have) + ") into " + target + " ("
-                            + count(target, want) + ")",
-                    "the target must hold exactly " + have + " elements, e.g. " + suggestion(input, have));
+                    "the target must hold exactly " + have + " elements, e.g. " + suggestion(input, have),
+                    input,
+                    count(input, have),
+                    target,
+                    count(target, want));
         }
         return new LayerShape(
                 target,
@@ -365,9 +386,6 @@ final class ShapeRules {
             return;
         }
         String type = layer.typeName();
-        String got = input + " of rank " + input.rank();
-        String message = type + " takes (steps, channels) per example, got " + got + " (Keras: expected " + kerasNdim
-                + ", found ndim=" + (input.rank() + 1) + ")";
         String hint;
         if (input.rank() == 1 && fromInput) {
             String n = dimText(input.dim(0));
@@ -382,7 +400,8 @@ final class ShapeRules {
                             + input.size() / input.dim(0) + "])`"
                     : "reduce it to (steps, channels) first";
         }
-        throw new ShapeProblem(ErrorCode.RANK, message, hint);
+        throw ShapeProblem.of(
+                ErrorCode.RANK, hint, type, "(steps, channels)", input, input.rank(), kerasNdim, input.rank() + 1);
     }
 
     private static String dimText(int dim) {
@@ -435,9 +454,10 @@ final class ShapeRules {
     }
 
     private static ShapeProblem overflow(LayerSpec layer, String what) {
-        return new ShapeProblem(
+        return ShapeProblem.of(
                 ErrorCode.OVERFLOW,
-                layer.typeName() + " '" + layer.name() + "' is too large: " + what,
-                "use smaller sizes; Lamina stores each tensor in one Java array");
+                "use smaller sizes; Lamina stores each tensor in one Java array",
+                layer.typeName() + " '" + layer.name() + "'",
+                what);
     }
 }

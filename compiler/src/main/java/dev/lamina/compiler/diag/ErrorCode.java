@@ -20,18 +20,22 @@ public enum ErrorCode {
     DUPLICATE_ARGUMENT("LAM012", Severity.ERROR, "%s is given more than once"),
     TOO_MANY_ARGUMENTS("LAM013", Severity.ERROR, "%s takes at most %d positional arguments, got %d"),
     POSITIONAL_AFTER_KEYWORD("LAM014", Severity.ERROR, "positional argument after a keyword argument in %s"),
-    DUPLICATE_NAME("LAM015", Severity.ERROR, "%s"),
+    DUPLICATE_NAME("LAM015", Severity.ERROR, "%s name '%s' is already used %s"),
     NON_POSITIVE("LAM016", Severity.ERROR, "%s must be at least 1, got %s"),
     OUT_OF_RANGE("LAM017", Severity.ERROR, "%s must be %s, got %s"),
     STRIDES_WITH_DILATION(
             "LAM018", Severity.ERROR, "%s: strides=%d and dilation_rate=%d cannot both be greater than 1"),
-    OVERFLOW("LAM019", Severity.ERROR, "%s"),
-    RANK("LAM020", Severity.ERROR, "%s"),
-    TOO_SHORT("LAM021", Severity.ERROR, "%s"),
-    UNKNOWN_DIMENSION("LAM022", Severity.ERROR, "%s"),
-    RESHAPE_SIZE("LAM023", Severity.ERROR, "%s"),
-    EMBEDDING_NEEDS_INT_INPUT("LAM024", Severity.ERROR, "%s"),
-    INT_INPUT_NEEDS_EMBEDDING("LAM025", Severity.ERROR, "%s"),
+    OVERFLOW("LAM019", Severity.ERROR, "%s is too large: %s"),
+    RANK("LAM020", Severity.ERROR, "%s takes %s per example, got %s of rank %d (Keras: expected %s, found ndim=%d)"),
+    TOO_SHORT(
+            "LAM021",
+            Severity.ERROR,
+            "%s output would have %d steps: %s (the %s of %d steps is longer than the %d steps of its input %s)"),
+    UNKNOWN_DIMENSION("LAM022", Severity.ERROR, "%s needs %s, but its input %s %s"),
+    RESHAPE_SIZE("LAM023", Severity.ERROR, "reshape cannot turn %s (%s) into %s (%s)"),
+    EMBEDDING_NEEDS_INT_INPUT("LAM024", Severity.ERROR, "embedding looks up integer token ids, but %s"),
+    INT_INPUT_NEEDS_EMBEDDING(
+            "LAM025", Severity.ERROR, "an int input holds token ids, which only an embedding layer can take first"),
     UNDEFINED_TENSOR("LAM026", Severity.ERROR, "'%s' names no input or tensor defined before line %d"),
     DUPLICATE_TENSOR("LAM027", Severity.ERROR, "the name '%s' is already bound at line %d"),
     MERGE_NEEDS_LIST("LAM028", Severity.ERROR, "%s merges a list of tensors, but %s"),
@@ -48,9 +52,13 @@ public enum ErrorCode {
             Severity.ERROR,
             "model %s becomes class %s, whose file name differs only in case from that of model %s (%s): they"
                     + " collide on case-insensitive file systems"),
-    CROSSENTROPY_WITHOUT_SOFTMAX("LAM101", Severity.WARNING, "%s"),
-    SOFTMAX_SINGLE_UNIT("LAM102", Severity.WARNING, "%s"),
-    BINARY_CROSSENTROPY_WITHOUT_SIGMOID("LAM103", Severity.WARNING, "%s"),
+    CROSSENTROPY_WITHOUT_SOFTMAX(
+            "LAM101", Severity.WARNING, "%s expects probabilities, but the output layer '%s' has activation %s"),
+    SOFTMAX_SINGLE_UNIT("LAM102", Severity.WARNING, "softmax over a single unit always outputs 1.0 (%s outputs %s)"),
+    BINARY_CROSSENTROPY_WITHOUT_SIGMOID(
+            "LAM103",
+            Severity.WARNING,
+            "binary_crossentropy expects probabilities, but the output layer '%s' has activation %s"),
     UNUSED_VALUE("LAM104", Severity.WARNING, "%s is never used: it does not reach the model's output");
 
     private final String id;

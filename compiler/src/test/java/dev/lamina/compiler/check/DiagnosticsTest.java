@@ -312,7 +312,7 @@ class DiagnosticsTest {
                 3,
                 9,
                 ErrorCode.OVERFLOW,
-                "dense units = 99999999999 does not fit in an int",
+                "dense units = 99999999999 is too large: it does not fit in an int",
                 "sizes are 32-bit ints: at most 2147483647");
         assertDiagnostic(
                 only(model("[100000]", "dense(100000)")),

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** docs/language.md stays the reference: it names every diagnostic id and documents every layer kind. */
+/**
+ * docs/language.md stays the reference: it names every diagnostic id and documents every layer kind;
+ * and every diagnostic has a real message template.
+ */
 class LanguageDocsTest {
     private static String docs() throws IOException {
         return Files.readString(ReferenceData.repositoryRoot().resolve("docs").resolve("language.md"));
@@ -21,6 +24,14 @@ class LanguageDocsTest {
         assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::id))
                 .allSatisfy(id ->
                         assertThat(docs).as("docs/language.md lists %s", id).contains("| " + id + " |"));
+    }
+
+    @Test
+    void everyMessageTemplateSaysWhatWentWrong() {
+        assertThat(ErrorCode.values()).allSatisfy(code -> assertThat(
+                        code.template().replace("%s", "").replaceAll("%d", "").strip())
+                .as("template of %s", code.id())
+                .hasSizeGreaterThan(10));
     }
 
     @Test

@@ -42,7 +42,7 @@ class LimitsTest {
                 only("model M {\n  input [10, 2]\n  conv1d(4, 2, padding=causal, dilation_rate=2147483646)\n}\n");
         assertThat(d.code()).isEqualTo(ErrorCode.OVERFLOW);
         assertThat(d.message())
-                .isEqualTo("conv1d would pad its 10 steps to 2147483656 (padding=causal, window of 2147483647 steps),"
-                        + " more than 2147483647");
+                .isEqualTo("conv1d is too large: it would pad its 10 steps to 2147483656 (padding=causal, window of"
+                        + " 2147483647 steps), more than 2147483647");
     }
 }
