@@ -1,6 +1,7 @@
 package dev.lamina.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.runtime.spec.MergeKind;
 import dev.lamina.runtime.spec.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,13 @@ final class LayerTable {
                 .positional(layer.integer("n"))
                 .build());
         plain("Reshape", LayerTable::reshape);
+        for (MergeKind kind : MergeKind.values()) {
+            plain(kind.className(), (layer, context) -> new LaminaLayer.Builder(kind.kerasName(), layer.name())
+                    .build());
+        }
+        plain("Concatenate", (layer, context) -> new LaminaLayer.Builder("concatenate", layer.name())
+                .option("axis", layer.optionalInteger("axis").orElse(-1), -1)
+                .build());
     }
 
     private LayerTable() {}
@@ -188,9 +196,9 @@ final class LayerTable {
     }
 
     private static LaminaLayer embedding(LayerConfig layer, MappingContext context) throws KerasImportException {
-        if (!context.first()) {
+        if (!context.readsInput()) {
             throw layer.unsupported(
-                    "an Embedding after another layer", "Lamina's embedding is the first layer, reading token ids");
+                    "an Embedding after another layer", "Lamina's embedding reads a model input of token ids");
         }
         if (layer.bool("mask_zero", false)) {
             throw layer.unsupported("mask_zero=true", "Lamina's embedding does not mask (mask_zero=false)");
