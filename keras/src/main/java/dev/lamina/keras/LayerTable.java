@@ -168,7 +168,7 @@ final class LayerTable {
     }
 
     private static LaminaLayer conv1d(LayerConfig layer, MappingContext context) throws KerasImportException {
-        channelsLast(layer, "Lamina's conv1d takes (steps, channels) input (channels_last)");
+        String format = dataFormat(layer);
         int groups = layer.optionalInteger("groups").orElse(1);
         if (groups != 1) {
             throw layer.unsupported("groups=" + groups, "Lamina's conv1d connects every input channel (groups=1)");
@@ -187,6 +187,7 @@ final class LayerTable {
                 .option("dilation_rate", layer.optionalInteger("dilation_rate").orElse(1), 1)
                 .option("activation", Activations.of(layer, "activation", context.version()), "linear")
                 .option("use_bias", bias, true)
+                .option("data_format", format, "channels_last")
                 .parameters(bias ? new String[] {"kernel", "bias"} : new String[] {"kernel"})
                 .build();
         if (context.backend().equals(Optional.of(Conv1DKernels.THEANO))) {
@@ -212,7 +213,7 @@ final class LayerTable {
     }
 
     private static LaminaLayer pooling(String type, LayerConfig layer) throws KerasImportException {
-        channelsLast(layer, "Lamina's " + type + " takes (steps, channels) input (channels_last)");
+        String format = dataFormat(layer);
         int pool = layer.optionalInteger("pool_size").orElse(2);
         String padding = layer.text("padding", "valid");
         if (!List.of("valid", "same").contains(padding)) {
@@ -222,15 +223,18 @@ final class LayerTable {
                 .positional(pool)
                 .option("strides", layer.optionalInteger("strides").orElse(pool), pool)
                 .option("padding", padding, "valid")
+                .option("data_format", format, "channels_last")
                 .build();
     }
 
     private static LaminaLayer globalPooling(String type, LayerConfig layer) throws KerasImportException {
-        channelsLast(layer, "Lamina's " + type + " takes (steps, channels) input (channels_last)");
+        String format = dataFormat(layer);
         if (layer.bool("keepdims", false)) {
             throw layer.unsupported("keepdims=true", "Lamina's " + type + " outputs (channels) (keepdims=false)");
         }
-        return new LaminaLayer.Builder(type, layer.name()).build();
+        return new LaminaLayer.Builder(type, layer.name())
+                .option("data_format", format, "channels_last")
+                .build();
     }
 
     private static LaminaLayer flatten(LayerConfig layer, MappingContext context) throws KerasImportException {
@@ -360,11 +364,13 @@ final class LayerTable {
         return builder.positional(resolved.toString()).build();
     }
 
-    private static void channelsLast(LayerConfig layer, String supported) throws KerasImportException {
+    /** {@code channels_last} (also for null, Keras's "the backend's default") or {@code channels_first}. */
+    private static String dataFormat(LayerConfig layer) throws KerasImportException {
         String format = layer.text("data_format", "channels_last");
-        if (!format.equals("channels_last")) {
-            throw layer.unsupported("data_format=" + format, supported);
+        if (!format.equals("channels_last") && !format.equals("channels_first")) {
+            throw layer.unsupported("data_format=" + format, "Lamina takes channels_last or channels_first");
         }
+        return format;
     }
 
     private static void rejectLora(LayerConfig layer) throws KerasImportException {
