@@ -179,13 +179,20 @@ final class LayerTable {
             throw layer.unsupported("padding=" + padding, "Lamina's conv1d pads valid, same or causal");
         }
         boolean bias = layer.bool("use_bias", true);
+        String activation = Activations.of(layer, "activation", context.version());
+        if (activation.equals("softmax") && format.equals("channels_first")) {
+            throw layer.unsupported(
+                    "activation=softmax with data_format=channels_first",
+                    "Lamina's channels_first conv1d takes element-wise activations (this softmax normalizes over"
+                            + " the steps)");
+        }
         LaminaLayer mapped = new LaminaLayer.Builder("conv1d", layer.name())
                 .positional(layer.integer("filters"))
                 .positional(layer.integer("kernel_size"))
                 .option("strides", layer.optionalInteger("strides").orElse(1), 1)
                 .option("padding", padding, "valid")
                 .option("dilation_rate", layer.optionalInteger("dilation_rate").orElse(1), 1)
-                .option("activation", Activations.of(layer, "activation", context.version()), "linear")
+                .option("activation", activation, "linear")
                 .option("use_bias", bias, true)
                 .option("data_format", format, "channels_last")
                 .parameters(bias ? new String[] {"kernel", "bias"} : new String[] {"kernel"})

@@ -94,6 +94,16 @@ final class LayerFactory {
                     strides,
                     dilation));
         }
+        if (activation == Activation.SOFTMAX && format == DataFormat.CHANNELS_FIRST) {
+            args.report(Diagnostic.of(
+                    ErrorCode.OUT_OF_RANGE,
+                    args.span("activation"),
+                    "Keras would normalize over the last axis, the steps here: write `activation(softmax)` after"
+                            + " the layer for that, or use data_format=channels_last to normalize over the filters",
+                    "conv1d activation with data_format=channels_first",
+                    "element-wise",
+                    "softmax"));
+        }
         if (args.failed()) {
             return null;
         }

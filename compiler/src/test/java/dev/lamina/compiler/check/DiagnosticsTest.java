@@ -79,6 +79,14 @@ class DiagnosticsTest {
                 "unknown data_format 'channel_first'",
                 "did you mean 'channels_first'?");
         assertDiagnostic(
+                only(model("[2, 8]", "conv1d(4, 3, activation=softmax, data_format=channels_first)")),
+                3,
+                16,
+                ErrorCode.OUT_OF_RANGE,
+                "conv1d activation with data_format=channels_first must be element-wise, got softmax",
+                "Keras would normalize over the last axis, the steps here: write `activation(softmax)` after the"
+                        + " layer for that, or use data_format=channels_last to normalize over the filters");
+        assertDiagnostic(
                 only(model("[2, 8]", "global_max_pooling1d(data_format=channels_first)", "conv1d(1, 1)")),
                 4,
                 3,

@@ -160,6 +160,8 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
         int mode = g.get(3) % 3;
         int strides = mode == 1 ? 2 + g.get(4) % 2 : 1;
         int dilation = mode == 2 ? 2 + g.get(4) % 2 : 1;
+        // a channels_first conv1d takes element-wise activations only
+        Activation activation = activation(g.get(1) / limits.filters());
         return new LayerSpec.Conv1D(
                 name,
                 1 + g.get(1) % limits.filters(),
@@ -168,7 +170,7 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
                 CONV_PADDINGS[g.get(5) % 3],
                 dilation,
                 (g.get(2) / limits.kernel()) % 4 != 0,
-                activation(g.get(1) / limits.filters()),
+                activation == Activation.SOFTMAX && format == DataFormat.CHANNELS_FIRST ? Activation.TANH : activation,
                 format);
     }
 

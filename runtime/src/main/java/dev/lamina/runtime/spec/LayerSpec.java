@@ -170,7 +170,8 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
     /**
      * {@code conv1d}: input (steps, channels), output (steps, filters), kernel (kernel_size, channels,
      * filters); with channels_first the input is (channels, steps) and the output (filters, steps),
-     * the kernel the same.
+     * the kernel the same. A channels_first conv1d takes element-wise activations only: Keras's
+     * softmax would normalize over its last axis, the steps, unlike the channels_last twin.
      */
     record Conv1D(
             String name,
@@ -188,6 +189,10 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
             Objects.requireNonNull(padding, "padding");
             Objects.requireNonNull(activation, "activation");
             Objects.requireNonNull(dataFormat, "dataFormat");
+            if (activation == Activation.SOFTMAX && dataFormat == DataFormat.CHANNELS_FIRST) {
+                throw new IllegalArgumentException(name + " (conv1d): softmax on a channels_first conv1d would"
+                        + " normalize over the steps (Keras's last axis); use an activation layer after it");
+            }
         }
 
         /** A channels_last conv1d. */

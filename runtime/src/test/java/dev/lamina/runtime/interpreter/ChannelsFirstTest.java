@@ -1,6 +1,7 @@
 package dev.lamina.runtime.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.loss.Loss;
@@ -40,6 +41,9 @@ class ChannelsFirstTest {
                 .isEqualTo(Shape.of(5));
         assertThat(conv.channelsLast())
                 .isEqualTo(new LayerSpec.Conv1D("c", 4, 3, 2, Padding.SAME, 1, true, Activation.LINEAR));
+        assertThatThrownBy(() -> new LayerSpec.Conv1D("c", 4, 3, 2, Padding.SAME, 1, true, Activation.SOFTMAX, CF))
+                .hasMessage("c (conv1d): softmax on a channels_first conv1d would normalize over the steps (Keras's"
+                        + " last axis); use an activation layer after it");
     }
 
     /** Channels [1, 2, 3] and [4, 5, 6]; taps: channel 0 at step t, channel 1 at step t + 1. */
@@ -60,7 +64,7 @@ class ChannelsFirstTest {
         return List.of(
                 new LayerSpec.Conv1D("c", 4, 3, 1, Padding.SAME, 1, true, Activation.TANH, CF),
                 new LayerSpec.Conv1D("c", 2, 2, 2, Padding.VALID, 1, false, Activation.RELU, CF),
-                new LayerSpec.Conv1D("c", 3, 3, 1, Padding.CAUSAL, 2, true, Activation.SOFTMAX, CF),
+                new LayerSpec.Conv1D("c", 3, 3, 1, Padding.CAUSAL, 2, true, Activation.GELU, CF),
                 new LayerSpec.Pooling1D("p", PoolKind.MAX, 3, 2, Padding.SAME, CF),
                 new LayerSpec.Pooling1D("p", PoolKind.AVERAGE, 2, 1, Padding.VALID, CF),
                 new LayerSpec.GlobalPooling1D("g", PoolKind.MAX, CF),
