@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = LaminaCli.Version.class,
         description =
                 "Compiles .lamina neural-network specs into plain Java, checks their shapes, trains and runs them,"
-                        + " and imports Keras models.",
+                        + " imports Keras models and exports ONNX models.",
         subcommands = {
             CommandLine.HelpCommand.class,
             CheckCommand.class,
@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             CompileCommand.class,
             TrainCommand.class,
             PredictCommand.class,
-            ImportCommand.class
+            ImportCommand.class,
+            ExportCommand.class
         })
 public final class LaminaCli {
     /** Success. */
