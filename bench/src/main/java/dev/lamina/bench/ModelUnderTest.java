@@ -9,8 +9,10 @@ import dev.lamina.runtime.spec.ModelSpec;
  * measurement iteration can start from them.
  */
 final class ModelUnderTest {
-    private static final long WEIGHT_SEED = 7;
-    private static final long DATA_SEED = 42;
+    /** The seed of every engine's initial weights (and of those exported to ONNX Runtime). */
+    static final long WEIGHT_SEED = 7;
+    /** The seed of every benchmark's batch. */
+    static final long DATA_SEED = 42;
 
     private final Model instance;
     private final int batch;

@@ -29,7 +29,8 @@ import java.util.Optional;
 public final class Summary {
     static final String HEADER = "model\tbatch\tmode\tengine\tthreads\tns_op\tgflops\talloc_b_op";
     private static final String PYTORCH = "pytorch";
-    private static final List<String> ENGINE_ORDER = List.of("generated", "vector", "interpreter", PYTORCH);
+    private static final List<String> ENGINE_ORDER =
+            List.of("generated", "vector", "interpreter", OnnxRuntimeBenchmark.ENGINE, PYTORCH);
 
     private Summary() {}
 
@@ -100,11 +101,14 @@ public final class Summary {
             Mode mode = method.endsWith(".trainStep") ? Mode.TRAIN_STEP : Mode.FORWARD;
             JsonNode params = run.get("params");
             JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
+            String engine = method.contains(OnnxRuntimeBenchmark.class.getSimpleName() + ".")
+                    ? OnnxRuntimeBenchmark.ENGINE
+                    : params.get("engine").asText();
             rows.add(new Measurement(
                     params.get("model").asText(),
                     params.get("batch").asInt(),
                     mode,
-                    params.get("engine").asText(),
+                    engine,
                     params.path("threads").asInt(1),
                     run.get("primaryMetric").get("score").asDouble(),
                     alloc.isMissingNode()
@@ -154,8 +158,8 @@ public final class Summary {
     }
 
     /**
-     * Per (model, batch, mode), single-thread rows only: the four engines' times, generated's
-     * speedup over the interpreter, vector's over generated, and each one's over PyTorch.
+     * Per (model, batch, mode), single-thread rows only: the engines' times, generated's speedup
+     * over the interpreter, vector's over generated, and each one's over ONNX Runtime and PyTorch.
      */
     static List<String> speedups(List<Measurement> rows) {
         Map<String, Map<String, Double>> byCase = new LinkedHashMap<>();
@@ -167,11 +171,12 @@ public final class Summary {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add("model\tbatch\tmode\tgenerated_ns\tvector_ns\tinterpreter_ns\tpytorch_ns"
-                + "\tgen_vs_interp\tvec_vs_gen\tgen_vs_pytorch\tvec_vs_pytorch");
+        lines.add("model\tbatch\tmode\tgenerated_ns\tvector_ns\tinterpreter_ns\tonnxruntime_ns\tpytorch_ns"
+                + "\tgen_vs_interp\tvec_vs_gen\tgen_vs_ort\tvec_vs_ort\tgen_vs_pytorch\tvec_vs_pytorch");
         byCase.forEach((key, times) -> {
             Double generated = times.get("generated");
             Double vector = times.get("vector");
+            Double onnxRuntime = times.get(OnnxRuntimeBenchmark.ENGINE);
             Double pytorch = times.get(PYTORCH);
             lines.add(String.join(
                     "\t",
@@ -179,9 +184,12 @@ public final class Summary {
                     number(generated),
                     number(vector),
                     number(times.get("interpreter")),
+                    number(onnxRuntime),
                     number(pytorch),
                     ratio(times.get("interpreter"), generated),
                     ratio(generated, vector),
+                    ratio(onnxRuntime, generated),
+                    ratio(onnxRuntime, vector),
                     ratio(pytorch, generated),
                     ratio(pytorch, vector)));
         });

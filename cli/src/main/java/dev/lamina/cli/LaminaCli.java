@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = LaminaCli.Version.class,
         description =
                 "Compiles .lamina neural-network specs into plain Java, checks their shapes, trains and runs them,"
-                        + " and imports Keras models.",
+                        + " imports Keras models and exports ONNX models.",
         subcommands = {
             CommandLine.HelpCommand.class,
             CheckCommand.class,
@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             PredictCommand.class,
             ImportCommand.class,
-            PlotCommand.class
+            PlotCommand.class,
+            ExportCommand.class
         })
 public final class LaminaCli {
     /** Success. */

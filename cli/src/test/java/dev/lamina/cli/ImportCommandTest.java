@@ -88,6 +88,55 @@ class ImportCommandTest {
         assertThat(predict.out()).isEqualTo("6.0,11.0,14.0\n");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"generated", "interpreter"})
+    void aFunctionalModelWithTwoInputsIsImportedAndPredictTakesOneFilePerInput(String engine) throws IOException {
+        Path model = KerasFixtures.legacyModel(
+                dir.resolve("sensor.h5"),
+                KerasFixtures.TWO_INPUTS,
+                "2.3.1",
+                "tensorflow",
+                KerasFixtures.TWO_INPUT_WEIGHTS);
+        CliRun run = CliRun.of("import", model.toString(), "-d", dir.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+                .contains(" side_dense (Dense)            (None, 2)                 6           side[0][0]\n")
+                .contains(" merged (Concatenate)          (None, 4)                 0           gap[0][0],"
+                        + " side_dense[0][0]\n");
+        Path seq = dir.resolve("seq.npy");
+        Npy.write(seq, new NdArray(new int[] {2, 3, 2}, new float[] {1, 2, 3, 4, 5, 6, 0, 0, 2, 2, 4, 4}));
+        Path side = dir.resolve("side.npy");
+        Npy.write(side, new NdArray(new int[] {2, 2}, new float[] {1, 2, 3, 0}));
+        Path y = dir.resolve("y.npy");
+        CliRun predict = CliRun.of(
+                "predict",
+                dir.resolve("Sensor.lamina").toString(),
+                "--weights",
+                dir.resolve("Sensor.weights").toString(),
+                "--x",
+                "side=" + side,
+                "--x",
+                "seq=" + seq,
+                "--out",
+                y.toString(),
+                "--engine",
+                engine);
+        assertThat(predict.err()).isEmpty();
+        assertThat(predict.exitCode()).isZero();
+        NdArray predicted = Npy.read(y);
+        assertThat(predicted.shape()).containsExactly(2, 1);
+        assertThat(predicted.data()).containsExactly(6, 9);
+        CliRun missing = CliRun.of(
+                "predict",
+                dir.resolve("Sensor.lamina").toString(),
+                "--weights",
+                dir.resolve("Sensor.weights").toString(),
+                "--x",
+                "seq=" + seq);
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("model Sensor has 2 inputs (seq, side); missing --x side=FILE");
+    }
+
     @Test
     void anArchitectureJsonWithWeightsIsImportedUnderTheGivenName() throws IOException {
         Path json = Files.writeString(dir.resolve("arch.json"), TOY_CONFIG.formatted("Conv1D"));
@@ -111,9 +160,10 @@ class ImportCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err())
                 .isEqualTo("lamina: layer 'toy_conv' (LSTM): Keras LSTM layers are not supported; Lamina imports"
-                        + " Activation, AveragePooling1D, Conv1D, Dense, Dropout, ELU, Embedding, Flatten,"
-                        + " GlobalAveragePooling1D, GlobalMaxPooling1D, InputLayer, MaxPooling1D, ReLU, RepeatVector,"
-                        + " Reshape, Softmax, ThresholdedReLU\n"
+                        + " Activation, Add, Average, AveragePooling1D, Concatenate, Conv1D, Dense, Dropout, ELU,"
+                        + " Embedding, Flatten, GlobalAveragePooling1D, GlobalMaxPooling1D, InputLayer, MaxPooling1D,"
+                        + " Maximum, Minimum, Multiply, ReLU, RepeatVector, Reshape, Softmax, Subtract,"
+                        + " ThresholdedReLU\n"
                         + "nothing was written\n");
         assertThat(out).doesNotExist();
     }

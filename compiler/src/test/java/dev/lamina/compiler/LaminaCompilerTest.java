@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.compiler.ir.CheckedLayer;
 import dev.lamina.runtime.spec.Activation;
+import dev.lamina.runtime.spec.DataFormat;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
@@ -86,6 +87,38 @@ class LaminaCompilerTest {
                         "steps: floor((128 - 10) / 1) + 1 = 119 (padding=valid, kernel_size=10, strides=1)",
                         "channels: filters = 100",
                         "params: kernel_size*channels*filters + filters = 10*9*100 + 100 = 9100");
+    }
+
+    @Test
+    void channelsFirstReadsChannelsThenStepsAndSaysSo() {
+        CheckedModel model = single(
+                "model M { input [3, 16] conv1d(4, 2, data_format=channels_first)"
+                        + " max_pooling1d(3, data_format=channels_first) global_average_pooling1d(data_format=channels_first) }");
+        assertThat(model.layers().stream().map(CheckedLayer::output))
+                .containsExactly(Shape.of(4, 15), Shape.of(4, 5), Shape.of(4));
+        assertThat(model.layers().get(0).params()).isEqualTo(28);
+        assertThat(model.layers().get(0).derivation())
+                .containsExactly(
+                        "layout: data_format=channels_first, input (channels, steps) = (3, 16), output (filters, steps)"
+                                + " = (4, 15)",
+                        "steps: floor((16 - 2) / 1) + 1 = 15 (padding=valid, kernel_size=2, strides=1)",
+                        "channels: filters = 4",
+                        "params: kernel_size*channels*filters + filters = 2*3*4 + 4 = 28");
+        assertThat(model.layers().get(1).derivation())
+                .containsExactly(
+                        "layout: data_format=channels_first, input (channels, steps) = (4, 15), output (channels, steps)"
+                                + " = (4, 5)",
+                        "steps: floor((15 - 3) / 3) + 1 = 5 (padding=valid, pool_size=3, strides=3)",
+                        "channels: unchanged = 4",
+                        "params: 0 (pooling has no weights)");
+        assertThat(model.layers().get(2).derivation())
+                .containsExactly(
+                        "layout: data_format=channels_first, input (channels, steps) = (4, 5)",
+                        "output: (channels, steps) -> (channels) = (4,) (average over 5 steps)",
+                        "params: 0 (pooling has no weights)");
+        assertThat(model.spec().layers().get(0))
+                .isEqualTo(new LayerSpec.Conv1D(
+                        "conv1d", 4, 2, 1, Padding.VALID, 1, true, Activation.LINEAR, DataFormat.CHANNELS_FIRST));
     }
 
     @Test

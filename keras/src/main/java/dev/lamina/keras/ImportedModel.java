@@ -27,15 +27,23 @@ import java.util.Objects;
  * @param model the spec compiled and checked
  * @param weights every parameter of the model, in parameter order, in Keras's layouts
  * @param source where it comes from, e.g. {@code model.h5 (HDF5 model file, Keras 2.3.1, tensorflow backend)}
+ * @param kerasInputs the Keras name of each input of the spec, in the spec's order (the InputLayers'
+ *     names; {@code input} for a Sequential model without an InputLayer)
  */
 public record ImportedModel(
-        String name, String specText, CheckedModel model, Map<String, NdArray> weights, String source) {
+        String name,
+        String specText,
+        CheckedModel model,
+        Map<String, NdArray> weights,
+        String source,
+        List<String> kerasInputs) {
     public ImportedModel {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(specText, "specText");
         Objects.requireNonNull(model, "model");
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
         Objects.requireNonNull(source, "source");
+        kerasInputs = List.copyOf(kerasInputs);
     }
 
     /** {@code <name>.lamina}. */

@@ -7,6 +7,7 @@ import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.interpreter.Interpreter;
 import dev.lamina.runtime.io.NdArray;
 import dev.lamina.runtime.spec.InputSpec;
+import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,38 +94,55 @@ public final class KerasImporter {
         for (LayerConfig layer : keras.computingLayers()) {
             LayerTable.requireKnown(layer);
         }
-        List<LayerConfig> chain = keras.chain();
-        if (chain.isEmpty()) {
+        KerasGraph graph = keras.graph();
+        if (graph.nodes().isEmpty()) {
             throw new KerasImportException(source.name() + ": the model has no layers besides its input");
         }
-        KerasModel.Input input = keras.input();
-        boolean tokenIds = chain.get(0).className().equals("Embedding");
-        // a layer named "input" would collide with the default name of an unnamed input: name it then
-        boolean nameInput = chain.stream().anyMatch(l -> l.name().equals(InputSpec.DEFAULT_NAME));
-        String inputLine = inputLine(input, tokenIds, nameInput ? freeInputName(chain) : null);
-        List<LaminaLayer> mapped = new ArrayList<>();
-        for (int i = 0; i < chain.size(); i++) {
-            LayerConfig layer = chain.get(i);
+        List<String> inputNames =
+                graph.inputs().stream().map(KerasModel.Input::name).toList();
+        List<SpecWriter.GraphInput> inputs = new ArrayList<>();
+        for (KerasModel.Input input : graph.inputs()) {
+            boolean tokenIds = graph.nodes().stream()
+                    .anyMatch(n -> n.sources().contains(input.name())
+                            && n.layer().className().equals("Embedding"));
+            inputs.add(
+                    new SpecWriter.GraphInput(input.name(), declaration(input, tokenIds), inputNote(input, tokenIds)));
+        }
+        List<SpecWriter.GraphNode> mapped = new ArrayList<>();
+        for (KerasGraph.Node node : graph.nodes()) {
+            LayerConfig layer = node.layer();
             if (!SpecValues.isWritableName(layer.name())) {
                 throw new KerasImportException(layer.label() + ": its name cannot be a Lamina layer name (it is"
                         + " empty or has a quote, a slash or a line break)");
             }
-            List<LaminaLayer> before = List.copyOf(mapped);
+            List<SpecWriter.GraphNode> before = List.copyOf(mapped);
+            String read = node.sources().get(0);
             MappingContext context = new MappingContext(
-                    version, source.weights().backend(), i == 0, () -> outputShape(modelName, inputLine, before));
-            mapped.add(LayerTable.map(layer, context));
+                    version,
+                    source.weights().backend(),
+                    inputNames.contains(read),
+                    () -> tensorShape(modelName, graph.inputs(), inputs, before, read));
+            LaminaLayer lamina = LayerTable.map(layer, context);
+            if (!lamina.isMerge() && node.sources().size() != 1) {
+                throw new KerasImportException(
+                        layer.label() + " is called on " + node.sources().size()
+                                + " tensors (" + String.join(", ", node.sources()) + "); Lamina's " + lamina.type()
+                                + " takes one");
+            }
+            mapped.add(new SpecWriter.GraphNode(lamina, node.sources()));
         }
 
         SpecWriter writer = new SpecWriter()
                 .header("Imported by lamina import from " + source.description() + ".")
                 .header("Keras model '" + keras.name() + "' (" + keras.className() + "); weights in " + modelName
                         + ".weights.")
-                .line(inputLine, inputNote(input, tokenIds));
-        mapped.forEach(writer::layer);
+                .graph(inputs, mapped);
         String text = writer.write(modelName);
         CheckedModel checked = compile(modelName, text);
-        Map<String, NdArray> weights = weights(source, keras, mapped, checked);
-        return new ImportedModel(modelName, text, checked, weights, source.description());
+        List<LaminaLayer> layers =
+                mapped.stream().map(SpecWriter.GraphNode::layer).toList();
+        Map<String, NdArray> weights = weights(source, keras, layers, checked);
+        return new ImportedModel(modelName, text, checked, weights, source.description(), inputNames);
     }
 
     /** Takes every weighted layer's arrays from the file and checks them against the model's parameters. */
@@ -175,23 +193,13 @@ public final class KerasImporter {
         return ordered;
     }
 
-    /** {@code input [dims]}, or {@code input NAME [dims]} when {@code name} is given. */
-    private static String inputLine(KerasModel.Input input, boolean tokenIds, String name) {
+    /** What follows {@code input [NAME]}: the shape without the batch, and {@code int} for token ids. */
+    private static String declaration(KerasModel.Input input, boolean tokenIds) {
         List<Integer> batchShape = input.batchShape();
         String dims = batchShape.subList(1, batchShape.size()).stream()
                 .map(d -> d == null ? "None" : d.toString())
                 .collect(Collectors.joining(", "));
-        return "input " + (name == null ? "" : name + " ") + "[" + dims + "]" + (tokenIds ? " int" : "");
-    }
-
-    /** An input name no layer of {@code chain} has: {@code input_1}, {@code input_2}, ... */
-    private static String freeInputName(List<LayerConfig> chain) {
-        for (int i = 1; ; i++) {
-            String name = "input_" + i;
-            if (chain.stream().noneMatch(l -> l.name().equals(name))) {
-                return name;
-            }
-        }
+        return "[" + dims + "]" + (tokenIds ? " int" : "");
     }
 
     private static String inputNote(KerasModel.Input input, boolean tokenIds) {
@@ -208,12 +216,30 @@ public final class KerasImporter {
         return note;
     }
 
-    /** The output shape of the model made of {@code layers} so far, as Lamina checks it. */
-    private static Shape outputShape(String modelName, String inputLine, List<LaminaLayer> layers)
+    /**
+     * The per-example shape of tensor {@code tensor} (a Keras input or layer name) in the model made
+     * of the nodes so far, as Lamina checks it.
+     */
+    private static Shape tensorShape(
+            String modelName,
+            List<KerasModel.Input> kerasInputs,
+            List<SpecWriter.GraphInput> inputs,
+            List<SpecWriter.GraphNode> nodes,
+            String tensor)
             throws KerasImportException {
-        SpecWriter prefix = new SpecWriter().line(inputLine, "");
-        layers.forEach(prefix::layer);
-        return compile(modelName, prefix.write(modelName)).outputShape();
+        for (KerasModel.Input input : kerasInputs) {
+            if (input.name().equals(tensor)) {
+                List<Integer> dims =
+                        input.batchShape().subList(1, input.batchShape().size());
+                return Shape.of(dims.stream()
+                        .mapToInt(d -> d == null ? Shape.UNKNOWN : d)
+                        .toArray());
+            }
+        }
+        ModelSpec spec = compile(
+                        modelName, new SpecWriter().graph(inputs, nodes).write(modelName))
+                .spec();
+        return spec.tensorShape(spec.tensor(tensor));
     }
 
     private static CheckedModel compile(String modelName, String text) throws KerasImportException {

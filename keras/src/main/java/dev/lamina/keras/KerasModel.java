@@ -22,8 +22,12 @@ final class KerasModel {
     /** One input of a layer call: {@code [layer, node_index, tensor_index]}. */
     record TensorRef(String layer, int nodeIndex, int tensorIndex) {}
 
-    /** Where the model's input shape comes from. */
-    record Input(List<Integer> batchShape, String dtype, String origin) {}
+    /**
+     * An input of the model: its Keras name (the InputLayer's; for a Sequential model without one,
+     * {@code <first layer>_input}, as Keras 2 names it), batch shape, dtype, and where the shape
+     * comes from.
+     */
+    record Input(String name, List<Integer> batchShape, String dtype, String origin) {}
 
     private final String className;
     private final String name;
@@ -145,76 +149,144 @@ final class KerasModel {
     }
 
     /**
-     * The layers in the order they run, when the model is a plain chain from one input to one output
-     * (every sequential model is).
+     * The model as a graph: its inputs in Keras's {@code input_layers} order and its layer calls in
+     * an order where each reads only inputs and earlier calls, the output's call last. A Sequential
+     * model is the chain case.
      *
-     * @throws KerasImportException for a functional model with branches, several inputs or outputs,
-     *     or a layer called more than once
+     * @throws KerasImportException for a functional model Lamina cannot write: several outputs, a
+     *     shared layer (called more than once), a layer off every path to the output
      */
-    List<LayerConfig> chain() throws KerasImportException {
+    KerasGraph graph() throws KerasImportException {
         if (!functional) {
-            return layers;
-        }
-        if (inputs.size() != 1) {
-            throw branches("it has " + inputs.size() + " inputs");
+            Input input = input();
+            List<KerasGraph.Node> nodes = new ArrayList<>();
+            String previous = input.name();
+            for (LayerConfig layer : layers) {
+                nodes.add(new KerasGraph.Node(layer, List.of(previous)));
+                previous = layer.name();
+            }
+            return new KerasGraph(List.of(input), nodes);
         }
         if (outputs.size() != 1) {
-            throw branches("it has " + outputs.size() + " outputs");
+            throw structure(
+                    "a model with " + outputs.size() + " outputs",
+                    "it has " + outputs.size() + " outputs ("
+                            + String.join(
+                                    ", ", outputs.stream().map(TensorRef::layer).toList())
+                            + "); a Lamina model has one output");
         }
-        Map<String, LayerConfig> byName = new HashMap<>();
-        for (LayerConfig layer : layers) {
-            byName.put(layer.name(), layer);
-        }
-        List<LayerConfig> reversed = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        TensorRef current = outputs.get(0);
-        while (true) {
-            LayerConfig layer = byName.get(current.layer());
-            if (layer == null) {
-                throw new KerasImportException(
-                        "the model refers to a layer '" + current.layer() + "' it does not have");
-            }
-            if (current.nodeIndex() != 0 || current.tensorIndex() != 0 || !seen.add(layer.name())) {
-                throw branches("layer '" + layer.name() + "' is used more than once");
-            }
-            if (layer.className().equals(INPUT_LAYER)) {
-                break;
-            }
-            List<List<TensorRef>> layerCalls = calls.get(layer.name());
-            if (layerCalls.size() != 1) {
-                throw branches("layer '" + layer.name() + "' is called " + layerCalls.size() + " times");
-            }
-            List<TensorRef> args = layerCalls.get(0);
-            if (args.size() != 1) {
-                throw branches("layer '" + layer.name() + "' takes " + args.size() + " inputs ("
-                        + String.join(", ", args.stream().map(TensorRef::layer).toList()) + ")");
-            }
-            reversed.add(layer);
-            current = args.get(0);
-        }
-        if (!current.layer().equals(inputs.get(0).layer())) {
-            throw branches("the output does not come from the model's input");
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            positions.put(layers.get(i).name(), i);
         }
         for (LayerConfig layer : computingLayers()) {
-            if (!seen.contains(layer.name())) {
-                throw branches("layer '" + layer.name() + "' is not on the path from the input to the output");
+            int callCount = calls.get(layer.name()).size();
+            if (callCount > 1) {
+                throw UnsupportedKerasException.option(
+                        layer.name(),
+                        layer.className(),
+                        "a shared layer (called " + callCount + " times in model '" + name + "')",
+                        "each Lamina layer is called once, with weights of its own; give each call its own"
+                                + " layer in Keras, or share the weights after the import");
             }
         }
-        Collections.reverse(reversed);
-        return List.copyOf(reversed);
+        List<Input> graphInputs = new ArrayList<>();
+        for (TensorRef ref : inputs) {
+            Integer position = positions.get(ref.layer());
+            if (position == null || !layers.get(position).className().equals(INPUT_LAYER)) {
+                throw new KerasImportException("the model's input '" + ref.layer() + "' is not one of its InputLayers");
+            }
+            graphInputs.add(
+                    inputLayer(layers.get(position), rawLayers.get(position).get("config")));
+        }
+        List<KerasGraph.Node> ordered = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        visit(outputs.get(0), positions, new HashSet<>(), done, ordered);
+        for (LayerConfig layer : computingLayers()) {
+            if (!done.contains(layer.name())) {
+                throw structure(
+                        "a layer off the path to the output",
+                        "layer '" + layer.name() + "' (" + layer.className()
+                                + ") is not on a path from an input to the output");
+            }
+        }
+        return new KerasGraph(graphInputs, inKerasOrder(ordered, positions));
     }
 
-    /** The model's input: its InputLayer, else the first layer's batch_input_shape, else the built shape. */
-    Input input() throws KerasImportException {
-        if (functional) {
-            String inputName = inputs.isEmpty() ? "" : inputs.get(0).layer();
-            for (int i = 0; i < layers.size(); i++) {
-                if (layers.get(i).name().equals(inputName)) {
-                    return inputLayer(layers.get(i), rawLayers.get(i).get("config"));
+    /**
+     * The calls in Keras's layer order when that order has every call after what it reads and the
+     * output last (as Keras writes it), else in {@code ordered}'s order. Weight files follow Keras's
+     * order, so a spec in that order loads Keras weights by position too.
+     */
+    private static List<KerasGraph.Node> inKerasOrder(List<KerasGraph.Node> ordered, Map<String, Integer> positions) {
+        List<KerasGraph.Node> sorted = new ArrayList<>(ordered);
+        sorted.sort(java.util.Comparator.comparing(n -> positions.get(n.layer().name())));
+        if (!sorted.get(sorted.size() - 1).equals(ordered.get(ordered.size() - 1))) {
+            return ordered;
+        }
+        Set<String> defined = new HashSet<>();
+        for (KerasGraph.Node node : sorted) {
+            for (String source : node.sources()) {
+                if (positions.containsKey(source)
+                        && !defined.contains(source)
+                        && ordered.stream().anyMatch(n -> n.layer().name().equals(source))) {
+                    return ordered;
                 }
             }
-            throw new KerasImportException("the model's input layer '" + inputName + "' is not among its layers");
+            defined.add(node.layer().name());
         }
+        return List.copyOf(sorted);
+    }
+
+    /** Adds the calls {@code ref} depends on, then its own, to {@code ordered} (depth first). */
+    private void visit(
+            TensorRef ref,
+            Map<String, Integer> positions,
+            Set<String> visiting,
+            Set<String> done,
+            List<KerasGraph.Node> ordered)
+            throws KerasImportException {
+        Integer position = positions.get(ref.layer());
+        if (position == null) {
+            throw new KerasImportException("the model refers to a layer '" + ref.layer() + "' it does not have");
+        }
+        LayerConfig layer = layers.get(position);
+        if (ref.tensorIndex() != 0) {
+            throw new KerasImportException(
+                    "the model reads output " + ref.tensorIndex() + " of " + layer.label() + ", which has one output");
+        }
+        if (layer.className().equals(INPUT_LAYER)) {
+            if (inputs.stream().noneMatch(i -> i.layer().equals(layer.name()))) {
+                throw new KerasImportException(layer.label() + " is read but is not among the model's input_layers");
+            }
+            return;
+        }
+        if (done.contains(layer.name())) {
+            return;
+        }
+        if (!visiting.add(layer.name())) {
+            throw new KerasImportException("the model's layers form a cycle through " + layer.label());
+        }
+        List<List<TensorRef>> layerCalls = calls.get(layer.name());
+        if (layerCalls.isEmpty() || ref.nodeIndex() != 0) {
+            throw new KerasImportException("the model reads call " + ref.nodeIndex() + " of " + layer.label()
+                    + ", which is called " + layerCalls.size() + " time" + (layerCalls.size() == 1 ? "" : "s"));
+        }
+        List<String> sources = new ArrayList<>();
+        for (TensorRef arg : layerCalls.get(0)) {
+            visit(arg, positions, visiting, done, ordered);
+            sources.add(arg.layer());
+        }
+        if (sources.isEmpty()) {
+            throw new KerasImportException(layer.label() + " reads no tensor");
+        }
+        visiting.remove(layer.name());
+        done.add(layer.name());
+        ordered.add(new KerasGraph.Node(layer, sources));
+    }
+
+    /** A Sequential model's input: its InputLayer, else the first layer's batch_input_shape, else the built shape. */
+    private Input input() throws KerasImportException {
         JsonNode first = rawLayers.isEmpty() ? null : rawLayers.get(0);
         if (first != null && first.path("class_name").asText("").equals(INPUT_LAYER)) {
             LayerConfig layer = new LayerConfig(layerName(first), INPUT_LAYER, first.get("config"));
@@ -224,15 +296,32 @@ final class KerasModel {
                 && nonNull(first.path("config").get("batch_input_shape")).isPresent()) {
             JsonNode config = first.get("config");
             return new Input(
+                    implicitInputName(),
                     shape(config.get("batch_input_shape"), "batch_input_shape"),
                     config.path("dtype").asText("float32"),
                     "batch_input_shape of layer '" + layerName(first) + "'");
         }
         if (buildInputShape.isPresent()) {
-            return new Input(shape(buildInputShape.get(), "build_input_shape"), "float32", "the built input shape");
+            return new Input(
+                    implicitInputName(),
+                    shape(buildInputShape.get(), "build_input_shape"),
+                    "float32",
+                    "the built input shape");
         }
         throw new KerasImportException("the model has no input shape (no InputLayer, no batch_input_shape, never"
                 + " built): build it in Keras, e.g. with model.build(input_shape), and save it again");
+    }
+
+    /** {@code <first layer>_input}, made unique among the layer names. */
+    private String implicitInputName() {
+        String name = (layers.isEmpty() ? "sequential" : layers.get(0).name()) + "_input";
+        while (true) {
+            String candidate = name;
+            if (layers.stream().noneMatch(l -> l.name().equals(candidate))) {
+                return name;
+            }
+            name = "_" + name;
+        }
     }
 
     private Input inputLayer(LayerConfig layer, JsonNode config) throws KerasImportException {
@@ -252,7 +341,7 @@ final class KerasModel {
                 : dtype.isTextual()
                         ? dtype.asText()
                         : dtype.path("config").path("name").asText("float32");
-        return new Input(shape(shape, "batch shape"), dtypeName, "InputLayer '" + layer.name() + "'");
+        return new Input(layer.name(), shape(shape, "batch shape"), dtypeName, "InputLayer '" + layer.name() + "'");
     }
 
     private static List<Integer> shape(JsonNode node, String what) throws KerasImportException {
@@ -273,15 +362,13 @@ final class KerasModel {
         return Collections.unmodifiableList(dims);
     }
 
-    private UnsupportedKerasException branches(String reason) {
+    private UnsupportedKerasException structure(String option, String reason) {
         return UnsupportedKerasException.structure(
                 name,
                 className,
-                "a graph with branches (" + reason + ")",
-                "functional models with branches need Lamina's graph syntax, which this version cannot write yet:"
-                        + " in model '" + name + "' (" + className + "), " + reason
-                        + "; Lamina imports functional models whose layers form one chain from one input to one"
-                        + " output");
+                option,
+                "model '" + name + "' (" + className + "): " + reason
+                        + "; Lamina imports functional models with one output whose layers are each called once");
     }
 
     private static List<JsonNode> elements(JsonNode list, String source, String what) throws KerasImportException {

@@ -1,6 +1,8 @@
 package dev.lamina.keras;
 
+import dev.lamina.runtime.spec.MergeKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,6 +43,12 @@ record LaminaLayer(
     /** A layer whose kernel is reversed along its steps, with a note saying why. */
     LaminaLayer withFlippedKernel(String note) {
         return new LaminaLayer(type, arguments, name, notes, parameters, true).withNote(note);
+    }
+
+    /** Whether the layer is a merge, which reads a list of tensors ({@code [a, b] -> add}). */
+    boolean isMerge() {
+        return type.equals("concatenate")
+                || Arrays.stream(MergeKind.values()).anyMatch(k -> k.kerasName().equals(type));
     }
 
     /** The line of the spec, e.g. {@code conv1d(4, 2, padding=same, name=conv0)}. */

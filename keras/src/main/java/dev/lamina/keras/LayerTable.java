@@ -1,6 +1,7 @@
 package dev.lamina.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.runtime.spec.MergeKind;
 import dev.lamina.runtime.spec.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,13 @@ final class LayerTable {
                 .positional(layer.integer("n"))
                 .build());
         plain("Reshape", LayerTable::reshape);
+        for (MergeKind kind : MergeKind.values()) {
+            plain(kind.className(), (layer, context) -> new LaminaLayer.Builder(kind.kerasName(), layer.name())
+                    .build());
+        }
+        plain("Concatenate", (layer, context) -> new LaminaLayer.Builder("concatenate", layer.name())
+                .option("axis", layer.optionalInteger("axis").orElse(-1), -1)
+                .build());
     }
 
     private LayerTable() {}
@@ -160,7 +168,7 @@ final class LayerTable {
     }
 
     private static LaminaLayer conv1d(LayerConfig layer, MappingContext context) throws KerasImportException {
-        channelsLast(layer, "Lamina's conv1d takes (steps, channels) input (channels_last)");
+        String format = dataFormat(layer);
         int groups = layer.optionalInteger("groups").orElse(1);
         if (groups != 1) {
             throw layer.unsupported("groups=" + groups, "Lamina's conv1d connects every input channel (groups=1)");
@@ -171,14 +179,22 @@ final class LayerTable {
             throw layer.unsupported("padding=" + padding, "Lamina's conv1d pads valid, same or causal");
         }
         boolean bias = layer.bool("use_bias", true);
+        String activation = Activations.of(layer, "activation", context.version());
+        if (activation.equals("softmax") && format.equals("channels_first")) {
+            throw layer.unsupported(
+                    "activation=softmax with data_format=channels_first",
+                    "Lamina's channels_first conv1d takes element-wise activations (this softmax normalizes over"
+                            + " the steps)");
+        }
         LaminaLayer mapped = new LaminaLayer.Builder("conv1d", layer.name())
                 .positional(layer.integer("filters"))
                 .positional(layer.integer("kernel_size"))
                 .option("strides", layer.optionalInteger("strides").orElse(1), 1)
                 .option("padding", padding, "valid")
                 .option("dilation_rate", layer.optionalInteger("dilation_rate").orElse(1), 1)
-                .option("activation", Activations.of(layer, "activation", context.version()), "linear")
+                .option("activation", activation, "linear")
                 .option("use_bias", bias, true)
+                .option("data_format", format, "channels_last")
                 .parameters(bias ? new String[] {"kernel", "bias"} : new String[] {"kernel"})
                 .build();
         if (context.backend().equals(Optional.of(Conv1DKernels.THEANO))) {
@@ -188,9 +204,9 @@ final class LayerTable {
     }
 
     private static LaminaLayer embedding(LayerConfig layer, MappingContext context) throws KerasImportException {
-        if (!context.first()) {
+        if (!context.readsInput()) {
             throw layer.unsupported(
-                    "an Embedding after another layer", "Lamina's embedding is the first layer, reading token ids");
+                    "an Embedding after another layer", "Lamina's embedding reads a model input of token ids");
         }
         if (layer.bool("mask_zero", false)) {
             throw layer.unsupported("mask_zero=true", "Lamina's embedding does not mask (mask_zero=false)");
@@ -204,7 +220,7 @@ final class LayerTable {
     }
 
     private static LaminaLayer pooling(String type, LayerConfig layer) throws KerasImportException {
-        channelsLast(layer, "Lamina's " + type + " takes (steps, channels) input (channels_last)");
+        String format = dataFormat(layer);
         int pool = layer.optionalInteger("pool_size").orElse(2);
         String padding = layer.text("padding", "valid");
         if (!List.of("valid", "same").contains(padding)) {
@@ -214,15 +230,18 @@ final class LayerTable {
                 .positional(pool)
                 .option("strides", layer.optionalInteger("strides").orElse(pool), pool)
                 .option("padding", padding, "valid")
+                .option("data_format", format, "channels_last")
                 .build();
     }
 
     private static LaminaLayer globalPooling(String type, LayerConfig layer) throws KerasImportException {
-        channelsLast(layer, "Lamina's " + type + " takes (steps, channels) input (channels_last)");
+        String format = dataFormat(layer);
         if (layer.bool("keepdims", false)) {
             throw layer.unsupported("keepdims=true", "Lamina's " + type + " outputs (channels) (keepdims=false)");
         }
-        return new LaminaLayer.Builder(type, layer.name()).build();
+        return new LaminaLayer.Builder(type, layer.name())
+                .option("data_format", format, "channels_last")
+                .build();
     }
 
     private static LaminaLayer flatten(LayerConfig layer, MappingContext context) throws KerasImportException {
@@ -352,11 +371,13 @@ final class LayerTable {
         return builder.positional(resolved.toString()).build();
     }
 
-    private static void channelsLast(LayerConfig layer, String supported) throws KerasImportException {
+    /** {@code channels_last} (also for null, Keras's "the backend's default") or {@code channels_first}. */
+    private static String dataFormat(LayerConfig layer) throws KerasImportException {
         String format = layer.text("data_format", "channels_last");
-        if (!format.equals("channels_last")) {
-            throw layer.unsupported("data_format=" + format, supported);
+        if (!format.equals("channels_last") && !format.equals("channels_first")) {
+            throw layer.unsupported("data_format=" + format, "Lamina takes channels_last or channels_first");
         }
+        return format;
     }
 
     private static void rejectLora(LayerConfig layer) throws KerasImportException {

@@ -9,10 +9,12 @@ import java.util.Optional;
  *
  * @param version the Keras version the files record, if they do
  * @param backend the Keras backend that wrote the weights, if recorded
- * @param first whether the layer is the model's first (after its input)
- * @param inputShape the per-example shape the layer receives in the Lamina model, computed on demand
+ * @param readsInput whether the layer reads a model input directly
+ * @param inputShape the per-example shape of the (first) tensor the layer reads in the Lamina model,
+ *     computed on demand
  */
-record MappingContext(Optional<KerasVersion> version, Optional<String> backend, boolean first, ShapeSource inputShape) {
+record MappingContext(
+        Optional<KerasVersion> version, Optional<String> backend, boolean readsInput, ShapeSource inputShape) {
     MappingContext {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(backend, "backend");

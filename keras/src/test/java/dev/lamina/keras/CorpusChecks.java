@@ -41,10 +41,15 @@ final class CorpusChecks {
 
     private CorpusChecks() {}
 
-    /** One dynamic test per case and engine, named {@code <case> (<engine>)}. */
+    /** One dynamic test per case of the corpus and engine, named {@code <case> (<engine>)}. */
     static Stream<DynamicTest> tests(List<Engine> engines) {
+        return tests(KerasCorpus.cases(), engines);
+    }
+
+    /** One dynamic test per case and engine, named {@code <case> (<engine>)}. */
+    static Stream<DynamicTest> tests(List<KerasCase> cases, List<Engine> engines) {
         List<DynamicTest> tests = new ArrayList<>();
-        for (KerasCase c : KerasCorpus.cases()) {
+        for (KerasCase c : cases) {
             if (c.expectError().isPresent()) {
                 tests.add(DynamicTest.dynamicTest(c.name() + " (refused)", () -> checkRefused(c)));
                 continue;
@@ -54,7 +59,7 @@ final class CorpusChecks {
                         && (c.architectureJson().isEmpty() || c.weightsFile().isEmpty())) {
                     continue;
                 }
-                tests.add(DynamicTest.dynamicTest(c.name() + " (" + engine.label + ")", () -> check(c, engine)));
+                tests.add(DynamicTest.dynamicTest(c.name() + " (" + engine.label + ")", () -> check(c, cases, engine)));
             }
         }
         return tests.stream();
@@ -71,15 +76,17 @@ final class CorpusChecks {
         assertThat(error.getMessage()).doesNotContain("Exception");
     }
 
-    private static void check(KerasCase c, Engine engine) throws KerasImportException {
+    private static void check(KerasCase c, List<KerasCase> cases, Engine engine) throws KerasImportException {
         ImportedModel imported = imported(c);
-        NdArray x = c.x().orElseThrow(() -> new AssertionError("the case has no x.npy"));
+        List<NdArray> inputs = c.inputs(imported.kerasInputs());
+        float[][] x = inputs.stream().map(NdArray::data).toArray(float[][]::new);
+        int rows = inputs.get(0).rows();
         NdArray y = c.y().orElseThrow(() -> new AssertionError("the case has no y.npy"));
         Model model =
                 switch (engine) {
                     case INTERPRETER -> imported.newInterpreter();
-                    case GENERATED -> generated(c, imported, Backend.SCALAR);
-                    case VECTOR -> generated(c, imported, Backend.VECTOR);
+                    case GENERATED -> generated(c, cases, imported, Backend.SCALAR);
+                    case VECTOR -> generated(c, cases, imported, Backend.VECTOR);
                     case KERAS_WEIGHTS -> {
                         Model interpreter = new dev.lamina.runtime.interpreter.Interpreter(
                                 imported.model().spec(), 7);
@@ -90,14 +97,14 @@ final class CorpusChecks {
                                     c.architectureJson().get(), c.weightsFile().get(), null)
                             .newInterpreter();
                 };
-        float[] predicted = model.predict(x.data(), x.rows());
+        float[] predicted = model.predict(x, rows);
         assertClose(engine.label, predicted, y, c.tolerance());
         if (engine == Engine.ARCHITECTURE_JSON) {
             Model loaded = imported.newInterpreter();
             KerasWeights.load(c.weightsFile().get(), loaded);
             assertClose(
                     "KerasWeights.load of " + c.weightsFile().get().getFileName(),
-                    loaded.predict(x.data(), x.rows()),
+                    loaded.predict(x, rows),
                     y,
                     c.tolerance());
         }
@@ -121,8 +128,8 @@ final class CorpusChecks {
         return ((CorpusImports.Imported) outcome).model();
     }
 
-    private static Model generated(KerasCase c, ImportedModel imported, Backend backend) {
-        Model model = CompiledCorpus.get(backend).newModel(c);
+    private static Model generated(KerasCase c, List<KerasCase> cases, ImportedModel imported, Backend backend) {
+        Model model = CompiledCorpus.get(backend, cases).newModel(c);
         imported.setWeights(model);
         return model;
     }

@@ -54,9 +54,26 @@ record KerasCase(
         }
     }
 
-    /** The input: {@code x.npy} (a case with several inputs has {@code x_<name>.npy} instead). */
-    Optional<NdArray> x() {
-        return existing(dir.resolve("x.npy")).map(KerasCase::npy);
+    /**
+     * The model's inputs, one array per Keras input name in {@code names}: {@code x.npy} for a model
+     * with one input, {@code x_<name>.npy} for each input of a model with several (also accepted with
+     * one).
+     */
+    List<NdArray> inputs(List<String> names) {
+        Optional<Path> single = existing(dir.resolve("x.npy"));
+        if (names.size() == 1 && single.isPresent()) {
+            return List.of(npy(single.get()));
+        }
+        List<NdArray> arrays = new ArrayList<>();
+        for (String name : names) {
+            Path file = dir.resolve("x_" + name + ".npy");
+            if (!Files.isRegularFile(file)) {
+                throw new AssertionError("the case " + name() + " has no " + file.getFileName() + " for input '" + name
+                        + "'" + (names.size() == 1 ? " and no x.npy" : ""));
+            }
+            arrays.add(npy(file));
+        }
+        return arrays;
     }
 
     /** Keras's output: {@code y.npy} (several outputs would be {@code y_<i>.npy}). */

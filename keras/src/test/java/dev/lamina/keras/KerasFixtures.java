@@ -26,6 +26,46 @@ import java.util.zip.ZipOutputStream;
 public final class KerasFixtures {
     private KerasFixtures() {}
 
+    /**
+     * Keras 2: a sequence branch (conv, global average) and a side branch (dense) concatenated, then a
+     * dense output. {@code seq} (None, 3, 2), {@code side} (None, 2).
+     */
+    public static final String TWO_INPUTS =
+            """
+            {"class_name": "Model", "config": {"name": "sensor", "layers": [
+              {"name": "seq", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 3, 2],
+                "dtype": "float32", "sparse": false, "name": "seq"}, "inbound_nodes": []},
+              {"name": "side", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 2],
+                "dtype": "float32", "sparse": false, "name": "side"}, "inbound_nodes": []},
+              {"name": "conv", "class_name": "Conv1D", "config": {"name": "conv", "filters": 2, "kernel_size": [2],
+                "strides": [1], "padding": "valid", "data_format": "channels_last", "dilation_rate": [1],
+                "activation": "linear", "use_bias": true}, "inbound_nodes": [[["seq", 0, 0, {}]]]},
+              {"name": "side_dense", "class_name": "Dense", "config": {"name": "side_dense", "units": 2,
+                "activation": "linear", "use_bias": true}, "inbound_nodes": [[["side", 0, 0, {}]]]},
+              {"name": "gap", "class_name": "GlobalAveragePooling1D", "config": {"name": "gap",
+                "data_format": "channels_last"}, "inbound_nodes": [[["conv", 0, 0, {}]]]},
+              {"name": "merged", "class_name": "Concatenate", "config": {"name": "merged", "axis": -1},
+                "inbound_nodes": [[["gap", 0, 0, {}], ["side_dense", 0, 0, {}]]]},
+              {"name": "out", "class_name": "Dense", "config": {"name": "out", "units": 1, "activation": "linear",
+                "use_bias": false}, "inbound_nodes": [[["merged", 0, 0, {}]]]}
+            ], "input_layers": [["seq", 0, 0], ["side", 0, 0]], "output_layers": [["out", 0, 0]]}}
+            """;
+
+    /** conv: identity taps on step 0, bias [0, 1]; side_dense [[1, 1], [0, -1]]; out all ones. */
+    public static final List<Layer> TWO_INPUT_WEIGHTS = List.of(
+            Layer.empty("seq"),
+            Layer.empty("side"),
+            Layer.kernelAndBias("conv", array(new int[] {2, 2, 2}, 1, 0, 0, 1, 0, 0, 0, 0), array(new int[] {2}, 0, 1)),
+            Layer.kernelAndBias("side_dense", array(new int[] {2, 2}, 1, 1, 0, -1), array(new int[] {2}, 0, 0)),
+            Layer.empty("gap"),
+            Layer.empty("merged"),
+            new Layer("out", List.of(new KerasFixtures.Weight("out/kernel:0", array(new int[] {4, 1}, 1, 1, 1, 1)))));
+
+    /** seq [[1, 2], [3, 4], [5, 6]]: conv [[1, 3], [3, 5]], mean [2, 4]; side [1, 2]: [1, -1]; sum 6. */
+    public static final float[] SEQ = {1, 2, 3, 4, 5, 6};
+
+    public static final float[] SIDE = {1, 2};
+
     /** One weight of a legacy file: its name in {@code weight_names} (a nested path) and value. */
     public record Weight(String name, NdArray value) {}
 

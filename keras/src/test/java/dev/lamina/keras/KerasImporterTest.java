@@ -148,28 +148,6 @@ class KerasImporterTest {
     }
 
     @Test
-    void aFunctionalModelWithTwoOutputsNeedsTheGraphSyntax() throws Exception {
-        String config =
-                """
-                {"class_name": "Functional", "config": {"name": "two_heads", "layers": [
-                  {"name": "x", "class_name": "InputLayer", "config": {"batch_input_shape": [null, 2], "name": "x"},
-                    "inbound_nodes": []},
-                  {"name": "a", "class_name": "Dense", "config": {"name": "a", "units": 1},
-                    "inbound_nodes": [[["x", 0, 0, {}]]]},
-                  {"name": "b", "class_name": "Dense", "config": {"name": "b", "units": 1},
-                    "inbound_nodes": [[["x", 0, 0, {}]]]}
-                ], "input_layers": [["x", 0, 0]], "output_layers": [["a", 0, 0], ["b", 0, 0]]}}
-                """;
-        Path file = KerasFixtures.legacyModel(
-                dir.resolve("heads.h5"), config, "2.10.0", "tensorflow", List.of(Layer.empty("x")));
-        assertThatThrownBy(() -> KerasImporter.importModel(file, null))
-                .isInstanceOf(UnsupportedKerasException.class)
-                .hasMessage("functional models with branches need Lamina's graph syntax, which this version cannot"
-                        + " write yet: in model 'two_heads' (Functional), it has 2 outputs; Lamina imports functional"
-                        + " models whose layers form one chain from one input to one output");
-    }
-
-    @Test
     void anUnsupportedLayerNamesTheLayerItsClassAndWhatLaminaImports() throws Exception {
         Path file = sequential(
                 "lstm.h5", "2.2.0", layer("LSTM", "lstm_1", "\"units\": 4, \"batch_input_shape\": [null, 3, 2]"));
@@ -179,26 +157,55 @@ class KerasImporterTest {
         assertThat(e.option()).isEmpty();
         assertThat(e.getMessage())
                 .isEqualTo("layer 'lstm_1' (LSTM): Keras LSTM layers are not supported; Lamina imports Activation,"
-                        + " AveragePooling1D, Conv1D, Dense, Dropout, ELU, Embedding, Flatten, GlobalAveragePooling1D,"
-                        + " GlobalMaxPooling1D, InputLayer, MaxPooling1D, ReLU, RepeatVector, Reshape, Softmax,"
-                        + " ThresholdedReLU");
+                        + " Add, Average, AveragePooling1D, Concatenate, Conv1D, Dense, Dropout, ELU, Embedding, Flatten,"
+                        + " GlobalAveragePooling1D, GlobalMaxPooling1D, InputLayer, MaxPooling1D, Maximum, Minimum,"
+                        + " Multiply, ReLU, RepeatVector, Reshape, Softmax, Subtract, ThresholdedReLU");
     }
 
     @Test
     void anUnsupportedOptionIsNamedWithItsValue() throws Exception {
         Path file = sequential(
-                "cf.h5",
+                "groups.h5",
                 "2.3.1",
                 layer(
                         "Conv1D",
                         "conv0",
-                        "\"batch_input_shape\": [null, 3, 16], \"filters\": 4, \"kernel_size\": [2],"
-                                + " \"data_format\": \"channels_first\""));
+                        "\"batch_input_shape\": [null, 16, 4], \"filters\": 4, \"kernel_size\": [2], \"groups\": 2"));
         UnsupportedKerasException e = catchUnsupported(file);
-        assertThat(e.option()).contains("data_format=channels_first");
+        assertThat(e.option()).contains("groups=2");
         assertThat(e.getMessage())
-                .isEqualTo("layer 'conv0' (Conv1D): data_format=channels_first is not supported; Lamina's conv1d"
-                        + " takes (steps, channels) input (channels_last)");
+                .isEqualTo("layer 'conv0' (Conv1D): groups=2 is not supported; Lamina's conv1d connects every input"
+                        + " channel (groups=1)");
+    }
+
+    @Test
+    void channelsFirstLayersKeepTheirDataFormat() throws Exception {
+        String config = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": ["
+                + layer(
+                        "Conv1D",
+                        "conv0",
+                        "\"batch_input_shape\": [null, 2, 3], \"filters\": 1, \"kernel_size\": [2],"
+                                + " \"use_bias\": false, \"data_format\": \"channels_first\"")
+                + ", " + layer("MaxPooling1D", "pool", "\"pool_size\": [2], \"data_format\": \"channels_first\"")
+                + ", " + layer("GlobalAveragePooling1D", "mean", "\"data_format\": \"channels_first\"")
+                + "]}}";
+        Path file = KerasFixtures.legacyModel(
+                dir.resolve("cf.h5"),
+                config,
+                "2.3.1",
+                "tensorflow",
+                List.of(new Layer(
+                        "conv0",
+                        List.of(new KerasFixtures.Weight("conv0/kernel:0", array(new int[] {2, 2, 1}, 1, 0, 0, 1))))));
+        ImportedModel model = KerasImporter.importModel(file, null);
+        assertThat(model.specText())
+                .contains("  input [2, 3]  // batch_input_shape of layer 'conv0' (None, 2, 3)\n"
+                        + "  conv1d(1, 2, use_bias=false, data_format=channels_first, name=conv0)\n"
+                        + "  max_pooling1d(2, data_format=channels_first, name=pool)\n"
+                        + "  global_average_pooling1d(data_format=channels_first, name=mean)\n");
+        // channels [1, 2, 3] and [4, 5, 6]: conv [1 + 5, 2 + 6] = [6, 8]; max over 2 steps 8; mean 8
+        assertThat(model.newInterpreter().predict(new float[] {1, 2, 3, 4, 5, 6}, 1))
+                .containsExactly(8);
     }
 
     @Test
@@ -354,7 +361,10 @@ class KerasImporterTest {
                 List.of(new Layer(
                         "input", List.of(new KerasFixtures.Weight("input/kernel:0", array(new int[] {1, 1}, 3))))));
         ImportedModel model = KerasImporter.importModel(file, null);
-        assertThat(model.specText()).contains("dense(1, use_bias=false, name=\"input\")");
+        // the unnamed input would be called `input` too, so it is named
+        assertThat(model.specText())
+                .contains("  input input_input [1]  // batch_input_shape of layer 'input' (None, 1)\n"
+                        + "  dense(1, use_bias=false, name=\"input\")\n");
         assertThat(model.newInterpreter().predict(new float[] {2}, 1)).containsExactly(6);
     }
 

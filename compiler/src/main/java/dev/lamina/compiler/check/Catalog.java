@@ -25,17 +25,19 @@ final class Catalog {
                 optional("padding", Kind.WORD),
                 optional("dilation_rate", Kind.INT),
                 optional("activation", Kind.WORD),
-                optional("use_bias", Kind.BOOL));
+                optional("use_bias", Kind.BOOL),
+                optional("data_format", Kind.WORD));
         layer("dense", required("units", Kind.INT), optional("activation", Kind.WORD), optional("use_bias", Kind.BOOL));
         for (String pool : List.of("max_pooling1d", "average_pooling1d")) {
             layer(
                     pool,
                     optional("pool_size", Kind.INT),
                     optional("strides", Kind.INT_OR_NONE),
-                    optional("padding", Kind.WORD));
+                    optional("padding", Kind.WORD),
+                    optional("data_format", Kind.WORD));
         }
-        layer("global_max_pooling1d");
-        layer("global_average_pooling1d");
+        layer("global_max_pooling1d", optional("data_format", Kind.WORD));
+        layer("global_average_pooling1d", optional("data_format", Kind.WORD));
         layer("flatten");
         layer("dropout", required("rate", Kind.NUMBER));
         layer("activation", required("activation", Kind.WORD));

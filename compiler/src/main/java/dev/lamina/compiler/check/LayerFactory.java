@@ -3,6 +3,7 @@ package dev.lamina.compiler.check;
 import dev.lamina.compiler.diag.Diagnostic;
 import dev.lamina.compiler.diag.ErrorCode;
 import dev.lamina.runtime.spec.Activation;
+import dev.lamina.runtime.spec.DataFormat;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.MergeKind;
 import dev.lamina.runtime.spec.Padding;
@@ -17,6 +18,8 @@ final class LayerFactory {
             Arrays.stream(Activation.values()).map(Activation::kerasName).toList();
     private static final List<String> CONV_PADDINGS = List.of("valid", "same", "causal");
     private static final List<String> POOL_PADDINGS = List.of("valid", "same");
+    private static final List<String> DATA_FORMATS =
+            Arrays.stream(DataFormat.values()).map(DataFormat::kerasName).toList();
 
     private LayerFactory() {}
 
@@ -27,8 +30,8 @@ final class LayerFactory {
             case "dense" -> dense(name, args);
             case "max_pooling1d" -> pooling(name, PoolKind.MAX, args);
             case "average_pooling1d" -> pooling(name, PoolKind.AVERAGE, args);
-            case "global_max_pooling1d" -> valid(args, new LayerSpec.GlobalPooling1D(name, PoolKind.MAX));
-            case "global_average_pooling1d" -> valid(args, new LayerSpec.GlobalPooling1D(name, PoolKind.AVERAGE));
+            case "global_max_pooling1d" -> globalPooling(name, PoolKind.MAX, args);
+            case "global_average_pooling1d" -> globalPooling(name, PoolKind.AVERAGE, args);
             case "flatten" -> valid(args, new LayerSpec.Flatten(name));
             case "dropout" -> {
                 Double rate = args.numberIn("rate", null, 0, true, 1, false);
@@ -80,6 +83,7 @@ final class LayerFactory {
         Integer dilation = args.positiveInt("dilation_rate", 1);
         Boolean bias = args.bool("use_bias", true);
         Activation activation = activation(args, "linear");
+        DataFormat format = dataFormat(args);
         if (strides != null && dilation != null && strides > 1 && dilation > 1) {
             args.report(Diagnostic.of(
                     ErrorCode.STRIDES_WITH_DILATION,
@@ -90,21 +94,42 @@ final class LayerFactory {
                     strides,
                     dilation));
         }
+        if (activation == Activation.SOFTMAX && format == DataFormat.CHANNELS_FIRST) {
+            args.report(Diagnostic.of(
+                    ErrorCode.OUT_OF_RANGE,
+                    args.span("activation"),
+                    "Keras would normalize over the last axis, the steps here: write `activation(softmax)` after"
+                            + " the layer for that, or use data_format=channels_last to normalize over the filters",
+                    "conv1d activation with data_format=channels_first",
+                    "element-wise",
+                    "softmax"));
+        }
         if (args.failed()) {
             return null;
         }
         return new LayerSpec.Conv1D(
-                name, filters, kernel, strides, Padding.fromKerasName(padding), dilation, bias, activation);
+                name, filters, kernel, strides, Padding.fromKerasName(padding), dilation, bias, activation, format);
     }
 
     private static LayerSpec pooling(String name, PoolKind kind, Arguments args) {
         Integer pool = args.positiveInt("pool_size", 2);
         Integer strides = args.positiveIntOrNone("strides", pool);
         String padding = args.word("padding", "valid", POOL_PADDINGS, "padding");
+        DataFormat format = dataFormat(args);
         if (args.failed()) {
             return null;
         }
-        return new LayerSpec.Pooling1D(name, kind, pool, strides, Padding.fromKerasName(padding));
+        return new LayerSpec.Pooling1D(name, kind, pool, strides, Padding.fromKerasName(padding), format);
+    }
+
+    private static LayerSpec globalPooling(String name, PoolKind kind, Arguments args) {
+        DataFormat format = dataFormat(args);
+        return args.failed() ? null : new LayerSpec.GlobalPooling1D(name, kind, format);
+    }
+
+    private static DataFormat dataFormat(Arguments args) {
+        String name = args.word("data_format", "channels_last", DATA_FORMATS, "data_format");
+        return name == null ? null : DataFormat.fromKerasName(name);
     }
 
     private static Activation activation(Arguments args, String fallback) {

@@ -1,6 +1,7 @@
 package dev.lamina.compiler.check;
 
 import dev.lamina.compiler.diag.ErrorCode;
+import dev.lamina.runtime.spec.DataFormat;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.PoolKind;
@@ -135,12 +136,17 @@ final class ShapeRules {
     }
 
     private static LayerShape conv1d(LayerSpec.Conv1D c, Shape input, boolean fromInput) throws ShapeProblem {
+        DataFormat format = c.dataFormat();
         requireSequence(c, input, fromInput, "min_ndim=3");
-        int channels = input.dim(1);
+        int channels = input.dim(format.channelsAxis());
         if (channels == Shape.UNKNOWN) {
             throw ShapeProblem.of(
                     ErrorCode.UNKNOWN_DIMENSION,
-                    "give the channel axis a size, e.g. `input [None, 8]`",
+                    "give the channel axis a size, e.g. `input "
+                            + format.sequence(Shape.UNKNOWN, 8)
+                                    .toString()
+                                    .replace('(', '[')
+                                    .replace(')', ']') + "`",
                     "conv1d",
                     "a known number of channels",
                     input,
@@ -159,7 +165,16 @@ final class ShapeRules {
                     + c.dilationRate() + " + 1 = " + span);
         }
         int steps = windowSteps(
-                "conv1d", "kernel", input, span, c.strides(), c.padding(), c.dilationRate() > 1, lines, fromInput);
+                "conv1d",
+                "kernel",
+                input,
+                format,
+                span,
+                c.strides(),
+                c.padding(),
+                c.dilationRate() > 1,
+                lines,
+                fromInput);
         lines.add("channels: filters = " + c.filters());
         long kernel = multiply(c, (long) c.kernelSize(), channels, c.filters());
         long params = kernel + (c.useBias() ? c.filters() : 0);
@@ -170,17 +185,37 @@ final class ShapeRules {
                         : "params: kernel_size*channels*filters = " + c.kernelSize() + "*" + channels + "*"
                                 + c.filters() + " = " + params + " (use_bias=false)");
         checkParams(c, params);
-        return new LayerShape(Shape.of(steps, c.filters()), params, lines);
+        Shape output = format.sequence(steps, c.filters());
+        layoutLine(format, input, "(filters, steps)", output, lines);
+        return new LayerShape(output, params, lines);
     }
 
     private static LayerShape pooling(LayerSpec.Pooling1D p, Shape input, boolean fromInput) throws ShapeProblem {
+        DataFormat format = p.dataFormat();
         requireSequence(p, input, fromInput, "ndim=3");
         List<String> lines = new ArrayList<>();
         int steps = windowSteps(
-                p.typeName(), "pool", input, p.poolSize(), p.strides(), p.padding(), false, lines, fromInput);
-        lines.add("channels: unchanged = " + dimText(input.dim(1)));
+                p.typeName(), "pool", input, format, p.poolSize(), p.strides(), p.padding(), false, lines, fromInput);
+        int channels = input.dim(format.channelsAxis());
+        lines.add("channels: unchanged = " + dimText(channels));
         lines.add("params: 0 (pooling has no weights)");
-        return new LayerShape(Shape.of(steps, input.dim(1)), 0, lines);
+        Shape output = format.sequence(steps, channels);
+        layoutLine(format, input, "(channels, steps)", output, lines);
+        return new LayerShape(output, 0, lines);
+    }
+
+    /**
+     * For channels_first, puts first a line saying which axes hold what, e.g. {@code layout:
+     * data_format=channels_first, input (channels, steps) = (3, 16), output (filters, steps) = (4, 15)}.
+     */
+    private static void layoutLine(
+            DataFormat format, Shape input, String outputAxes, Shape output, List<String> lines) {
+        if (format == DataFormat.CHANNELS_FIRST) {
+            lines.add(
+                    0,
+                    "layout: data_format=channels_first, input " + format.axesText() + " = " + input
+                            + (output == null ? "" : ", output " + outputAxes + " = " + output));
+        }
     }
 
     /** Output steps of a sliding window (kernel or pool) with the derivation; rejects too short inputs. */
@@ -188,6 +223,7 @@ final class ShapeRules {
             String type,
             String window,
             Shape input,
+            DataFormat format,
             long span,
             int strides,
             Padding padding,
@@ -195,7 +231,7 @@ final class ShapeRules {
             List<String> lines,
             boolean fromInput)
             throws ShapeProblem {
-        int length = input.dim(0);
+        int length = input.dim(format.stepsAxis());
         String spanName = window.equals("pool") ? "pool_size" : dilated ? "effective kernel" : "kernel_size";
         if (length == Shape.UNKNOWN) {
             lines.add("steps: None (variable length, known at run time)");
@@ -246,15 +282,16 @@ final class ShapeRules {
 
     private static LayerShape globalPooling(LayerSpec.GlobalPooling1D g, Shape input, boolean fromInput)
             throws ShapeProblem {
+        DataFormat format = g.dataFormat();
         requireSequence(g, input, fromInput, "ndim=3");
         String over = g.kind() == PoolKind.MAX ? "maximum" : "average";
-        return new LayerShape(
-                Shape.of(input.dim(1)),
-                0,
-                List.of(
-                        "output: (steps, channels) -> (channels) = " + Shape.of(input.dim(1)) + " (" + over + " over "
-                                + dimText(input.dim(0)) + " steps)",
-                        "params: 0 (pooling has no weights)"));
+        Shape output = Shape.of(input.dim(format.channelsAxis()));
+        List<String> lines = new ArrayList<>();
+        lines.add("output: " + format.axesText() + " -> (channels) = " + output + " (" + over + " over "
+                + dimText(input.dim(format.stepsAxis())) + " steps)");
+        lines.add("params: 0 (pooling has no weights)");
+        layoutLine(format, input, null, null, lines);
+        return new LayerShape(output, 0, lines);
     }
 
     private static LayerShape dense(LayerSpec.Dense d, Shape input) throws ShapeProblem {
@@ -379,29 +416,30 @@ final class ShapeRules {
         return input.rank() == 1 ? "[" + have + ", 1]" : "[" + have + "]";
     }
 
-    /** Conv and pooling layers take (steps, channels) per example. */
-    private static void requireSequence(LayerSpec layer, Shape input, boolean fromInput, String kerasNdim)
+    /** Conv and pooling layers take (steps, channels) per example, or (channels, steps) with channels_first. */
+    private static void requireSequence(LayerSpec.SequenceLayer layer, Shape input, boolean fromInput, String kerasNdim)
             throws ShapeProblem {
         if (input.rank() == 2) {
             return;
         }
+        DataFormat format = layer.dataFormat();
         String type = layer.typeName();
         String hint;
-        if (input.rank() == 1 && fromInput) {
+        if (input.rank() == 1) {
             String n = dimText(input.dim(0));
-            hint = "for one channel per step write `input [" + n + ", 1]`, or put `reshape([" + n + ", 1])` before "
-                    + type;
-        } else if (input.rank() == 1) {
-            String n = dimText(input.dim(0));
-            hint = "turn the vector into a sequence first: `reshape([" + n + ", 1])` or `repeat_vector(n)`";
+            String oneChannel = format == DataFormat.CHANNELS_LAST ? n + ", 1" : "1, " + n;
+            hint = fromInput
+                    ? "for one channel per step write `input [" + oneChannel + "]`, or put `reshape([" + oneChannel
+                            + "])` before " + type
+                    : "turn the vector into a sequence first: `reshape([" + oneChannel + "])` or `repeat_vector(n)`";
         } else {
             hint = input.isFullyKnown()
-                    ? "reshape it to (steps, channels) first, e.g. `reshape([" + input.dim(0) + ", "
+                    ? "reshape it to " + format.axesText() + " first, e.g. `reshape([" + input.dim(0) + ", "
                             + input.size() / input.dim(0) + "])`"
-                    : "reduce it to (steps, channels) first";
+                    : "reduce it to " + format.axesText() + " first";
         }
         throw ShapeProblem.of(
-                ErrorCode.RANK, hint, type, "(steps, channels)", input, input.rank(), kerasNdim, input.rank() + 1);
+                ErrorCode.RANK, hint, type, format.axesText(), input, input.rank(), kerasNdim, input.rank() + 1);
     }
 
     private static String dimText(int dim) {

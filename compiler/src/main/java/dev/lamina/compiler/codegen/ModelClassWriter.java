@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.lamina.runtime.spec.DataFormat;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.ModelSpec;
@@ -71,6 +72,15 @@ final class ModelClassWriter {
     }
 
     private LayerWriter writerFor(LayerSpec layer, String prefix, List<Shape> ins, Shape out) {
+        if (layer instanceof LayerSpec.SequenceLayer sequence && sequence.dataFormat() == DataFormat.CHANNELS_FIRST) {
+            DataFormat format = sequence.dataFormat();
+            LayerWriter twin = writerFor(
+                    sequence.channelsLast(),
+                    ChannelsFirstWriter.twinPrefix(prefix),
+                    List.of(format.toChannelsLast(ins.get(0))),
+                    format.toChannelsLast(out));
+            return new ChannelsFirstWriter(sequence, prefix, ins.get(0), out, (ComputingLayerWriter) twin);
+        }
         if (backend == Backend.VECTOR) {
             LayerWriter vector = VectorLayerWriters.forLayer(layer, prefix, ins.get(0), out);
             if (vector != null) {

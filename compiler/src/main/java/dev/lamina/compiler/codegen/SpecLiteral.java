@@ -2,6 +2,7 @@ package dev.lamina.compiler.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.lamina.runtime.spec.DataFormat;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.ModelSpec;
@@ -28,6 +29,7 @@ final class SpecLiteral {
     static final ClassName PADDING = ClassName.get(SPEC, "Padding");
     static final ClassName ACTIVATION = ClassName.get(SPEC, "Activation");
     static final ClassName POOL_KIND = ClassName.get(SPEC, "PoolKind");
+    static final ClassName DATA_FORMAT = ClassName.get(SPEC, "DataFormat");
     static final ClassName LOSS_KIND = ClassName.get(SPEC, "LossKind");
     static final ClassName TRAINING_SPEC = ClassName.get(SPEC, "TrainingSpec");
     static final ClassName OPTIMIZER_SPEC = ClassName.get(SPEC, "OptimizerSpec");
@@ -97,12 +99,19 @@ final class SpecLiteral {
         return CodeBlock.of("$T.of($L)", SHAPE, String.join(", ", parts));
     }
 
+    /** Nothing for channels_last (the records' shorter constructors), else {@code , DataFormat.CHANNELS_FIRST}. */
+    private static CodeBlock dataFormat(LayerSpec.SequenceLayer layer) {
+        return layer.dataFormat() == DataFormat.CHANNELS_LAST
+                ? CodeBlock.of("")
+                : CodeBlock.of(", $T.$L", DATA_FORMAT, layer.dataFormat().name());
+    }
+
     private static CodeBlock layer(LayerSpec layer) {
         return layer.accept(new LayerSpec.Visitor<CodeBlock>() {
             @Override
             public CodeBlock conv1d(LayerSpec.Conv1D c) {
                 return CodeBlock.of(
-                        "new $T.Conv1D($S, $L, $L, $L, $T.$L, $L, $L, $T.$L)",
+                        "new $T.Conv1D($S, $L, $L, $L, $T.$L, $L, $L, $T.$L$L)",
                         LAYER_SPEC,
                         c.name(),
                         c.filters(),
@@ -113,7 +122,8 @@ final class SpecLiteral {
                         c.dilationRate(),
                         c.useBias(),
                         ACTIVATION,
-                        c.activation().name());
+                        c.activation().name(),
+                        dataFormat(c));
             }
 
             @Override
@@ -131,7 +141,7 @@ final class SpecLiteral {
             @Override
             public CodeBlock pooling1d(LayerSpec.Pooling1D p) {
                 return CodeBlock.of(
-                        "new $T.Pooling1D($S, $T.$L, $L, $L, $T.$L)",
+                        "new $T.Pooling1D($S, $T.$L, $L, $L, $T.$L$L)",
                         LAYER_SPEC,
                         p.name(),
                         POOL_KIND,
@@ -139,17 +149,19 @@ final class SpecLiteral {
                         p.poolSize(),
                         p.strides(),
                         PADDING,
-                        p.padding().name());
+                        p.padding().name(),
+                        dataFormat(p));
             }
 
             @Override
             public CodeBlock globalPooling1d(LayerSpec.GlobalPooling1D g) {
                 return CodeBlock.of(
-                        "new $T.GlobalPooling1D($S, $T.$L)",
+                        "new $T.GlobalPooling1D($S, $T.$L$L)",
                         LAYER_SPEC,
                         g.name(),
                         POOL_KIND,
-                        g.kind().name());
+                        g.kind().name(),
+                        dataFormat(g));
             }
 
             @Override

@@ -54,6 +54,49 @@ class DiagnosticsTest {
     }
 
     @Test
+    void channelsFirstRankAndUnknownChannelErrorsNameTheLayout() {
+        assertDiagnostic(
+                only(model("[68]", "conv1d(32, 3, data_format=channels_first)")),
+                3,
+                3,
+                ErrorCode.RANK,
+                "conv1d takes (channels, steps) per example, got (68,) of rank 1 (Keras: expected min_ndim=3,"
+                        + " found ndim=2)",
+                "for one channel per step write `input [1, 68]`, or put `reshape([1, 68])` before conv1d");
+        assertDiagnostic(
+                only(model("[None, 8]", "conv1d(4, 3, data_format=channels_first)")),
+                3,
+                3,
+                ErrorCode.UNKNOWN_DIMENSION,
+                "conv1d needs a known number of channels, but its input (None, 8) has channels None (known only at"
+                        + " run time)",
+                "give the channel axis a size, e.g. `input [8, None]`");
+        assertDiagnostic(
+                only(model("[2, 8]", "max_pooling1d(2, data_format=channel_first)")),
+                3,
+                32,
+                ErrorCode.UNKNOWN_VALUE,
+                "unknown data_format 'channel_first'",
+                "did you mean 'channels_first'?");
+        assertDiagnostic(
+                only(model("[2, 8]", "conv1d(4, 3, activation=softmax, data_format=channels_first)")),
+                3,
+                16,
+                ErrorCode.OUT_OF_RANGE,
+                "conv1d activation with data_format=channels_first must be element-wise, got softmax",
+                "Keras would normalize over the last axis, the steps here: write `activation(softmax)` after the"
+                        + " layer for that, or use data_format=channels_last to normalize over the filters");
+        assertDiagnostic(
+                only(model("[2, 8]", "global_max_pooling1d(data_format=channels_first)", "conv1d(1, 1)")),
+                4,
+                3,
+                ErrorCode.RANK,
+                "conv1d takes (steps, channels) per example, got (2,) of rank 1 (Keras: expected min_ndim=3,"
+                        + " found ndim=2)",
+                "turn the vector into a sequence first: `reshape([2, 1])` or `repeat_vector(n)`");
+    }
+
+    @Test
     void conv1dAfterAVectorSuggestsReshapeOrRepeatVector() {
         Diagnostic d = only(model("[10, 3]", "global_average_pooling1d", "conv1d(3, 2)"));
         assertDiagnostic(

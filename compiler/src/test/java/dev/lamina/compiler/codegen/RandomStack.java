@@ -1,6 +1,7 @@
 package dev.lamina.compiler.codegen;
 
 import dev.lamina.runtime.spec.Activation;
+import dev.lamina.runtime.spec.DataFormat;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
@@ -22,7 +23,7 @@ import net.jqwik.api.Combinators;
  * "genes" (small non-negative integers) so that a property-based test shrinks a failing stack to a
  * simpler one: fewer layers, smaller sizes, earlier choices. Each gene picks an option by modulo;
  * a layer that would not fit its input (a window longer than the steps, a shape too large) is left
- * out, so every gene list gives a valid model.
+ * out, so every gene list gives a valid model. Conv and pooling layers take either data format.
  */
 record RandomStack(ModelSpec spec, int batch, long dataSeed) implements DifferentialModel {
     /**
@@ -114,15 +115,18 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
     static LayerSpec layer(String name, List<Integer> g, Shape in, Limits limits) {
         if (in.rank() == 2) {
             int channels = in.dim(1);
+            // a third of the conv and pooling layers read (channels, steps)
+            DataFormat format = g.get(0) / 10 % 3 == 0 ? DataFormat.CHANNELS_FIRST : DataFormat.CHANNELS_LAST;
             return switch (g.get(0) % 10) {
-                case 0, 1, 2 -> conv(name, g, limits);
+                case 0, 1, 2 -> conv(name, g, limits, format);
                 case 3 -> new LayerSpec.Pooling1D(
                         name,
                         PoolKind.values()[g.get(1) % 2],
                         1 + g.get(2) % 3,
                         1 + g.get(3) % 3,
-                        POOL_PADDINGS[g.get(4) % 2]);
-                case 4 -> new LayerSpec.GlobalPooling1D(name, PoolKind.values()[g.get(1) % 2]);
+                        POOL_PADDINGS[g.get(4) % 2],
+                        format);
+                case 4 -> new LayerSpec.GlobalPooling1D(name, PoolKind.values()[g.get(1) % 2], format);
                 case 5 -> new LayerSpec.Flatten(name);
                 case 6 -> dense(name, g, limits);
                 case 7 -> new LayerSpec.ActivationLayer(name, activation(g.get(1)));
@@ -152,10 +156,12 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
     }
 
     /** A conv1d: stride 1 and dilation 1, a stride above 1, or a dilation above 1 (never both). */
-    private static LayerSpec conv(String name, List<Integer> g, Limits limits) {
+    private static LayerSpec conv(String name, List<Integer> g, Limits limits, DataFormat format) {
         int mode = g.get(3) % 3;
         int strides = mode == 1 ? 2 + g.get(4) % 2 : 1;
         int dilation = mode == 2 ? 2 + g.get(4) % 2 : 1;
+        // a channels_first conv1d takes element-wise activations only
+        Activation activation = activation(g.get(1) / limits.filters());
         return new LayerSpec.Conv1D(
                 name,
                 1 + g.get(1) % limits.filters(),
@@ -164,7 +170,8 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
                 CONV_PADDINGS[g.get(5) % 3],
                 dilation,
                 (g.get(2) / limits.kernel()) % 4 != 0,
-                activation(g.get(1) / limits.filters()));
+                activation == Activation.SOFTMAX && format == DataFormat.CHANNELS_FIRST ? Activation.TANH : activation,
+                format);
     }
 
     private static LayerSpec dense(String name, List<Integer> g, Limits limits) {

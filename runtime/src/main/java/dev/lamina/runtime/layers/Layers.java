@@ -1,5 +1,6 @@
 package dev.lamina.runtime.layers;
 
+import dev.lamina.runtime.spec.DataFormat;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.List;
@@ -10,9 +11,14 @@ public final class Layers {
 
     /**
      * The layer for {@code spec} taking per-example inputs of shapes {@code inputs} (the steps may
-     * be unknown; the dimensions that size parameters must be known).
+     * be unknown; the dimensions that size parameters must be known). A channels_first layer is its
+     * channels_last twin between two transposes ({@link ChannelsFirstLayer}).
      */
     public static Layer create(LayerSpec spec, List<Shape> inputs) {
+        if (spec instanceof LayerSpec.SequenceLayer sequence && sequence.dataFormat() == DataFormat.CHANNELS_FIRST) {
+            Shape twinInput = DataFormat.CHANNELS_FIRST.toChannelsLast(inputs.get(0));
+            return new ChannelsFirstLayer(sequence, (UnaryLayer) create(sequence.channelsLast(), List.of(twinInput)));
+        }
         return spec.accept(new LayerSpec.Visitor<Layer>() {
             @Override
             public Layer conv1d(LayerSpec.Conv1D layer) {

@@ -60,16 +60,7 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
 
     /** A layer with exactly one input. */
     sealed interface Unary extends LayerSpec
-            permits Conv1D,
-                    Dense,
-                    Pooling1D,
-                    GlobalPooling1D,
-                    Flatten,
-                    Dropout,
-                    ActivationLayer,
-                    Embedding,
-                    RepeatVector,
-                    Reshape {
+            permits SequenceLayer, Dense, Flatten, Dropout, ActivationLayer, Embedding, RepeatVector, Reshape {
         /** The per-example output shape for a per-example input shape. */
         Shape outputShape(Shape input);
 
@@ -93,6 +84,21 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
             }
             return inputs.get(0);
         }
+    }
+
+    /**
+     * A layer over sequences (conv1d, pooling, global pooling) that takes either {@link DataFormat}:
+     * its shape rule reads the steps and channels from the axes of its layout.
+     */
+    sealed interface SequenceLayer extends Unary permits Conv1D, Pooling1D, GlobalPooling1D {
+        /** The layout of its input (and of its output, for conv1d and pooling). */
+        DataFormat dataFormat();
+
+        /**
+         * The same layer on channels_last input: what the engines run between a transpose of the
+         * input to {@code (steps, channels)} and one of the output back, for a channels_first layer.
+         */
+        SequenceLayer channelsLast();
     }
 
     /**
@@ -161,7 +167,12 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
         }
     }
 
-    /** {@code conv1d}: input (steps, channels), kernel (kernel_size, channels, filters). */
+    /**
+     * {@code conv1d}: input (steps, channels), output (steps, filters), kernel (kernel_size, channels,
+     * filters); with channels_first the input is (channels, steps) and the output (filters, steps),
+     * the kernel the same. A channels_first conv1d takes element-wise activations only: Keras's
+     * softmax would normalize over its last axis, the steps, unlike the channels_last twin.
+     */
     record Conv1D(
             String name,
             int filters,
@@ -170,12 +181,45 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
             Padding padding,
             int dilationRate,
             boolean useBias,
-            Activation activation)
-            implements Unary {
+            Activation activation,
+            DataFormat dataFormat)
+            implements SequenceLayer {
         public Conv1D {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(padding, "padding");
             Objects.requireNonNull(activation, "activation");
+            Objects.requireNonNull(dataFormat, "dataFormat");
+            if (activation == Activation.SOFTMAX && dataFormat == DataFormat.CHANNELS_FIRST) {
+                throw new IllegalArgumentException(name + " (conv1d): softmax on a channels_first conv1d would"
+                        + " normalize over the steps (Keras's last axis); use an activation layer after it");
+            }
+        }
+
+        /** A channels_last conv1d. */
+        public Conv1D(
+                String name,
+                int filters,
+                int kernelSize,
+                int strides,
+                Padding padding,
+                int dilationRate,
+                boolean useBias,
+                Activation activation) {
+            this(
+                    name,
+                    filters,
+                    kernelSize,
+                    strides,
+                    padding,
+                    dilationRate,
+                    useBias,
+                    activation,
+                    DataFormat.CHANNELS_LAST);
+        }
+
+        @Override
+        public Conv1D channelsLast() {
+            return new Conv1D(name, filters, kernelSize, strides, padding, dilationRate, useBias, activation);
         }
 
         /**
@@ -194,18 +238,19 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
         @Override
         public Shape outputShape(Shape input) {
             Shapes.requireRank(this, input, 2);
-            Shapes.requireKnown(this, input, 1);
-            int steps = input.dim(0);
+            Shapes.requireKnown(this, input, dataFormat.channelsAxis());
+            int steps = input.dim(dataFormat.stepsAxis());
             if (steps == Shape.UNKNOWN) {
-                return Shape.of(Shape.UNKNOWN, filters);
+                return dataFormat.sequence(Shape.UNKNOWN, filters);
             }
-            return Shape.of(Shapes.windowedLength(this, steps, effectiveKernel(), strides, padding), filters);
+            return dataFormat.sequence(
+                    Shapes.windowedLength(this, steps, effectiveKernel(), strides, padding), filters);
         }
 
         @Override
         public long parameterCount(Shape input) {
             Shapes.requireRank(this, input, 2);
-            return (long) kernelSize * input.dim(1) * filters + (useBias ? filters : 0);
+            return (long) kernelSize * input.dim(dataFormat.channelsAxis()) * filters + (useBias ? filters : 0);
         }
 
         @Override
@@ -250,22 +295,38 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
         }
     }
 
-    /** {@code max_pooling1d} / {@code average_pooling1d}; same-padded averages count real cells only. */
-    record Pooling1D(String name, PoolKind kind, int poolSize, int strides, Padding padding) implements Unary {
+    /**
+     * {@code max_pooling1d} / {@code average_pooling1d} over the steps of (steps, channels), or of
+     * (channels, steps) with channels_first; same-padded averages count real cells only.
+     */
+    record Pooling1D(String name, PoolKind kind, int poolSize, int strides, Padding padding, DataFormat dataFormat)
+            implements SequenceLayer {
         public Pooling1D {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(padding, "padding");
+            Objects.requireNonNull(dataFormat, "dataFormat");
+        }
+
+        /** A channels_last pooling layer. */
+        public Pooling1D(String name, PoolKind kind, int poolSize, int strides, Padding padding) {
+            this(name, kind, poolSize, strides, padding, DataFormat.CHANNELS_LAST);
+        }
+
+        @Override
+        public Pooling1D channelsLast() {
+            return new Pooling1D(name, kind, poolSize, strides, padding);
         }
 
         @Override
         public Shape outputShape(Shape input) {
             Shapes.requireRank(this, input, 2);
-            int steps = input.dim(0);
+            int axis = dataFormat.stepsAxis();
+            int steps = input.dim(axis);
             if (steps == Shape.UNKNOWN) {
                 return input;
             }
-            return input.withDim(0, Shapes.windowedLength(this, steps, poolSize, strides, padding));
+            return input.withDim(axis, Shapes.windowedLength(this, steps, poolSize, strides, padding));
         }
 
         @Override
@@ -284,17 +345,31 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
         }
     }
 
-    /** {@code global_max_pooling1d} / {@code global_average_pooling1d}: (steps, channels) to (channels). */
-    record GlobalPooling1D(String name, PoolKind kind) implements Unary {
+    /**
+     * {@code global_max_pooling1d} / {@code global_average_pooling1d}: (steps, channels), or
+     * (channels, steps) with channels_first, to (channels).
+     */
+    record GlobalPooling1D(String name, PoolKind kind, DataFormat dataFormat) implements SequenceLayer {
         public GlobalPooling1D {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(dataFormat, "dataFormat");
+        }
+
+        /** A channels_last global pooling layer. */
+        public GlobalPooling1D(String name, PoolKind kind) {
+            this(name, kind, DataFormat.CHANNELS_LAST);
+        }
+
+        @Override
+        public GlobalPooling1D channelsLast() {
+            return new GlobalPooling1D(name, kind);
         }
 
         @Override
         public Shape outputShape(Shape input) {
             Shapes.requireRank(this, input, 2);
-            return Shape.of(input.dim(1));
+            return Shape.of(input.dim(dataFormat.channelsAxis()));
         }
 
         @Override

@@ -7,6 +7,7 @@ import dev.lamina.runtime.Model;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.spec.Activation;
+import dev.lamina.runtime.spec.DataFormat;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
@@ -105,6 +106,26 @@ class FiniteDifferenceTest {
                         new LayerSpec.Pooling1D("p", PoolKind.AVERAGE, 2, 1, Padding.VALID)),
                 LossKind.MAE,
                 15);
+    }
+
+    /** channels_first conv, pooling and global pooling, between two channels_last layers. */
+    @Test
+    void channelsFirstConvolutionsAndPooling() {
+        check(
+                Shape.of(3, 8),
+                false,
+                List.of(
+                        new LayerSpec.Conv1D(
+                                "c1", 4, 3, 1, Padding.SAME, 1, true, Activation.TANH, DataFormat.CHANNELS_FIRST),
+                        new LayerSpec.Pooling1D("p1", PoolKind.MAX, 2, 2, Padding.VALID, DataFormat.CHANNELS_FIRST),
+                        new LayerSpec.Conv1D("c2", 3, 2, 1, Padding.CAUSAL, 1, true, Activation.ELU),
+                        new LayerSpec.Pooling1D("p2", PoolKind.AVERAGE, 2, 1, Padding.SAME, DataFormat.CHANNELS_FIRST),
+                        new LayerSpec.Conv1D(
+                                "c3", 2, 2, 1, Padding.VALID, 1, true, Activation.LINEAR, DataFormat.CHANNELS_FIRST),
+                        new LayerSpec.GlobalPooling1D("g", PoolKind.MAX, DataFormat.CHANNELS_FIRST),
+                        new LayerSpec.Dense("d", 3, true, Activation.SOFTMAX)),
+                LossKind.CATEGORICAL_CROSSENTROPY,
+                22);
     }
 
     /** Two inputs, a tensor read three times (residual add, subtract), broadcasting multiply, concatenation. */
