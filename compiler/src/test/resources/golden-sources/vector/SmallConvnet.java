@@ -991,7 +991,7 @@ public final class SmallConvnet extends AbstractModel {
                     float m = x[best];
                     for (int k = 1; k < 2; k++) {
                         int i = xb + (t * 2 + k) * 8 + c;
-                        if (x[i] > m) {
+                        if (x[i] > m || Float.isNaN(x[i])) {
                             m = x[i];
                             best = i;
                         }
