@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = LaminaCli.Version.class,
         description =
                 "Compiles .lamina neural-network specs into plain Java, checks their shapes, trains and runs them,"
-                        + " and imports Keras models.",
+                        + " imports Keras models, and serves editors (lamina lsp).",
         subcommands = {
             CommandLine.HelpCommand.class,
             CheckCommand.class,
@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             CompileCommand.class,
             TrainCommand.class,
             PredictCommand.class,
-            ImportCommand.class
+            ImportCommand.class,
+            LspCommand.class
         })
 public final class LaminaCli {
     /** Success. */
