@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,11 +39,14 @@ final class AnalysisWorker implements AutoCloseable {
     AnalysisWorker(long debounceMillis, Consumer<PublishDiagnosticsParams> publisher) {
         this.debounceMillis = debounceMillis;
         this.publisher = publisher;
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "lamina-analysis");
             thread.setDaemon(true);
             return thread;
         });
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pool.setRemoveOnCancelPolicy(true);
+        this.executor = pool;
     }
 
     /** The open document, as last edited. */
@@ -143,6 +146,23 @@ final class AnalysisWorker implements AutoCloseable {
         return Optional.of(fresh);
     }
 
+    /**
+     * Stops taking work: pending diagnostics are dropped, queued requests are answered; the result
+     * completes after the last of them.
+     */
+    CompletableFuture<Object> shutdown() {
+        CompletableFuture<Object> drained = new CompletableFuture<>();
+        if (executor.isShutdown()) {
+            drained.complete(null);
+            return drained;
+        }
+        scheduled.values().forEach(task -> task.cancel(false));
+        executor.execute(() -> drained.complete(null));
+        executor.shutdown();
+        return drained;
+    }
+
+    /** Stops at once. */
     @Override
     public void close() {
         executor.shutdownNow();

@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -24,7 +23,8 @@ record CompletionContext(
         boolean ownerIsOptimizer,
         Optional<String> option,
         Set<String> givenOptions,
-        OptionalInt nextPositional,
+        int positionalArguments,
+        boolean keywordGiven,
         List<String> tensors) {
     /** Where the cursor is. */
     enum Place {
@@ -225,21 +225,15 @@ record CompletionContext(
                     inTrain,
                     Optional.of(argument.get(0).text()),
                     given,
-                    OptionalInt.empty(),
+                    positional,
+                    keyword,
                     scope);
         }
         if (!argument.isEmpty()) {
             return nothing();
         }
         return new CompletionContext(
-                Place.ARGUMENT,
-                model,
-                group.owner,
-                inTrain,
-                Optional.empty(),
-                given,
-                keyword ? OptionalInt.empty() : OptionalInt.of(positional),
-                scope);
+                Place.ARGUMENT, model, group.owner, inTrain, Optional.empty(), given, positional, keyword, scope);
     }
 
     /** True when the last token closes the dimension list of an {@code input}. */
@@ -270,7 +264,7 @@ record CompletionContext(
 
     private static CompletionContext simple(Place place, Optional<String> model, List<String> tensors) {
         return new CompletionContext(
-                place, model, Optional.empty(), false, Optional.empty(), Set.of(), OptionalInt.empty(), tensors);
+                place, model, Optional.empty(), false, Optional.empty(), Set.of(), 0, false, tensors);
     }
 
     private static CompletionContext nothing() {

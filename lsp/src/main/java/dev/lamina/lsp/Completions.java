@@ -124,26 +124,26 @@ final class Completions {
         }
     }
 
+    /**
+     * At an argument: the values of the option a positional argument would set here (while no
+     * keyword argument was given), then the options not given yet, in positional order.
+     */
     private void arguments(Entry entry, CompletionContext context) {
-        if (context.nextPositional().isPresent()
-                && context.nextPositional().getAsInt() < entry.options().size()) {
-            Option next = entry.options().get(context.nextPositional().getAsInt());
-            if (!context.givenOptions().contains(next.name())) {
-                values(next, next.choices());
-            }
+        int positional = context.positionalArguments();
+        if (!context.keywordGiven() && positional < entry.options().size()) {
+            Option next = entry.options().get(positional);
+            values(next, next.choices());
         }
-        int position = 0;
-        for (Option option : entry.options()) {
-            boolean setPositionally = context.nextPositional().isPresent()
-                    && position < context.nextPositional().getAsInt();
-            if (!context.givenOptions().contains(option.name()) && !setPositionally) {
-                CompletionItem item = item(option.name(), CompletionItemKind.Property, describe(option), null, null);
-                item.setInsertText(option.name() + "=");
-                item.setSortText(String.format(Locale.ROOT, "1%02d", position));
-                item.setDocumentation(
-                        Either.forRight(Hovers.option(entry.name(), option).render(markdown)));
+        for (int position = 0; position < entry.options().size(); position++) {
+            Option option = entry.options().get(position);
+            if (position < positional || context.givenOptions().contains(option.name())) {
+                continue;
             }
-            position++;
+            CompletionItem item = item(option.name(), CompletionItemKind.Property, describe(option), null, null);
+            item.setInsertText(option.name() + "=");
+            item.setSortText(String.format(Locale.ROOT, "1%02d", position));
+            item.setDocumentation(
+                    Either.forRight(Hovers.option(entry.name(), option).render(markdown)));
         }
     }
 

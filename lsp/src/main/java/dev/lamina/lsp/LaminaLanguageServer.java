@@ -62,8 +62,7 @@ public final class LaminaLanguageServer implements LanguageServer, LanguageClien
     @Override
     public CompletableFuture<Object> shutdown() {
         shutdownRequested = true;
-        documents.close();
-        return CompletableFuture.completedFuture(null);
+        return documents.shutdown().thenApply(drained -> null);
     }
 
     @Override

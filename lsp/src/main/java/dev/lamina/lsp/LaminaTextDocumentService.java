@@ -63,6 +63,11 @@ final class LaminaTextDocumentService implements TextDocumentService {
                 && Boolean.TRUE.equals(text.getCompletion().getCompletionItem().getSnippetSupport());
     }
 
+    /** Answers the queued requests, then takes no more work. */
+    CompletableFuture<Object> shutdown() {
+        return worker == null ? CompletableFuture.completedFuture(null) : worker.shutdown();
+    }
+
     void close() {
         if (worker != null) {
             worker.close();

@@ -2,7 +2,6 @@ package dev.lamina.lsp;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
@@ -26,22 +25,26 @@ public final class LanguageServerRunner {
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
-        CompletableFuture<Integer> inputClosed = CompletableFuture.supplyAsync(() -> {
-            try {
-                listening.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                System.err.println("lamina-lsp: the connection failed: " + e.getCause());
-            }
-            server.exit();
-            return server.exitCode().join();
-        });
+        Thread input = new Thread(
+                () -> {
+                    try {
+                        listening.get();
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (ExecutionException e) {
+                        System.err.println("lamina-lsp: the connection failed: " + e.getCause());
+                    }
+                    server.exit(); // the input ended: exit as if the client had said so
+                },
+                "lamina-lsp-input");
+        input.setDaemon(true);
+        input.start();
         try {
-            return (Integer)
-                    CompletableFuture.anyOf(server.exitCode(), inputClosed).get();
+            return server.exitCode().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
+        } finally {
+            input.interrupt();
         }
     }
 }

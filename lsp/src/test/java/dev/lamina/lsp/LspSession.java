@@ -2,9 +2,6 @@ package dev.lamina.lsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -62,8 +59,8 @@ final class LspSession implements AutoCloseable {
     final LaminaLanguageServer server;
     private final LanguageServer remote;
     private final InitializeResult initialized;
-    private final PipedOutputStream toServer = new PipedOutputStream();
-    private final PipedOutputStream toClient = new PipedOutputStream();
+    private final Pipe toServer = new Pipe();
+    private final Pipe toClient = new Pipe();
 
     /** A session whose server compiles {@code debounceMillis} after an edit, with a Markdown, snippet-less client. */
     LspSession(long debounceMillis) throws Exception {
@@ -72,14 +69,22 @@ final class LspSession implements AutoCloseable {
 
     LspSession(long debounceMillis, boolean markdown) throws Exception {
         server = new LaminaLanguageServer(debounceMillis);
-        PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
-        PipedInputStream clientIn = new PipedInputStream(toClient, 1 << 16);
-        var serverLauncher = LSPLauncher.createServerLauncher(server, serverIn, toClient);
+        var serverLauncher = LSPLauncher.createServerLauncher(server, toServer.in, toClient.out);
         server.connect(serverLauncher.getRemoteProxy());
         serverLauncher.startListening();
-        var clientLauncher = LSPLauncher.createClientLauncher(new RecordingClient(), clientIn, toServer);
+        remote = connect(toClient.in, toServer.out);
+        initialized = initialize(remote, markdown);
+    }
+
+    /** A client on these streams, recording the diagnostics it receives. */
+    LanguageServer connect(java.io.InputStream in, java.io.OutputStream out) {
+        var clientLauncher = LSPLauncher.createClientLauncher(new RecordingClient(), in, out);
         clientLauncher.startListening();
-        remote = clientLauncher.getRemoteProxy();
+        return clientLauncher.getRemoteProxy();
+    }
+
+    /** Sends {@code initialize} (hovers in Markdown or plain text, no snippets) and {@code initialized}. */
+    static InitializeResult initialize(LanguageServer remote, boolean markdown) throws Exception {
         InitializeParams params = new InitializeParams();
         ClientCapabilities capabilities = new ClientCapabilities();
         TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
@@ -88,8 +93,9 @@ final class LspSession implements AutoCloseable {
         text.setCompletion(completion);
         capabilities.setTextDocument(text);
         params.setCapabilities(capabilities);
-        initialized = get(remote.initialize(params));
+        InitializeResult result = get(remote.initialize(params));
         remote.initialized(new InitializedParams());
+        return result;
     }
 
     InitializeResult initializeResult() {
@@ -193,12 +199,12 @@ final class LspSession implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws java.io.IOException {
         if (!server.exitCode().isDone()) {
             server.exit();
         }
-        toServer.close();
-        toClient.close();
+        toServer.out.close();
+        toClient.out.close();
     }
 
     /** Records published diagnostics; the server sends nothing else. */
