@@ -65,7 +65,8 @@ public final class SourceParser {
             }
         });
         LaminaParser.FileContext tree = parser.file();
-        LaminaFile file = new AstBuilder(fileName).file(tree, SourceParser::parsedWithoutError);
+        boolean clean = diagnostics.isEmpty();
+        LaminaFile file = new AstBuilder(fileName).file(tree, model -> clean || parsedWithoutError(model));
         return new ParseResult(file, diagnostics);
     }
 
