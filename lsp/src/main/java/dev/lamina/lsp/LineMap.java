@@ -35,10 +35,6 @@ final class LineMap {
         this.starts = Arrays.copyOf(found, count);
     }
 
-    int lineCount() {
-        return starts.length;
-    }
-
     /** The text of a 0-based line, without its line break. */
     String line(int line) {
         return text.substring(starts[line], lineEnd(line));

@@ -92,11 +92,6 @@ final class SourceIndex {
         return Optional.ofNullable(best);
     }
 
-    /** Every target, in source order within each model. */
-    List<Target> targets() {
-        return targets;
-    }
-
     /** The shapes the checker inferred for a layer, if it did. */
     Optional<CheckedLayer> checked(LayerDecl layer) {
         return Optional.ofNullable(layers.get(layer.span()));

@@ -21,7 +21,8 @@ class LineMapTest {
         assertThat(lines.range(new Span("f", 3, 3, 13))).isEqualTo(range(2, 2, 2, 15));
         assertThat(lines.position(3, 3)).isEqualTo(new Position(2, 2));
         assertThat(lines.column(new Position(2, 2))).isEqualTo(3);
-        assertThat(lines.lineCount()).isEqualTo(5);
+        assertThat(lines.line(3)).isEqualTo("}");
+        assertThat(lines.line(4)).isEmpty();
     }
 
     @Test
