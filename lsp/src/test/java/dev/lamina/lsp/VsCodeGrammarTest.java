@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * tested with npm tools by {@code editors/vscode/build}); its manifest points at files that exist.
  */
 class VsCodeGrammarTest {
-    private static final Path EXTENSION = ReferenceData.repositoryRoot().resolve("editors").resolve("vscode");
+    private static final Path EXTENSION =
+            ReferenceData.repositoryRoot().resolve("editors").resolve("vscode");
 
     private static JsonObject json(Path file) throws Exception {
         return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
@@ -61,8 +62,12 @@ class VsCodeGrammarTest {
                         .toList());
         List<String> values = new ArrayList<>();
         LanguageCatalog.activations().forEach(c -> values.add(c.name()));
-        LanguageCatalog.layer("conv1d").orElseThrow().option("padding").orElseThrow().choices().forEach(c -> values.add(
-                c.name()));
+        LanguageCatalog.layer("conv1d")
+                .orElseThrow()
+                .option("padding")
+                .orElseThrow()
+                .choices()
+                .forEach(c -> values.add(c.name()));
         assertThat(words(grammar, "support.constant.lamina")).containsExactlyInAnyOrderElementsOf(values);
     }
 
@@ -73,7 +78,8 @@ class VsCodeGrammarTest {
         JsonObject language = contributes.getAsJsonArray("languages").get(0).getAsJsonObject();
         assertThat(language.get("id").getAsString()).isEqualTo("lamina");
         assertThat(strings(language.getAsJsonArray("extensions"))).containsExactly(".lamina");
-        assertThat(EXTENSION.resolve(language.get("configuration").getAsString())).isRegularFile();
+        assertThat(EXTENSION.resolve(language.get("configuration").getAsString()))
+                .isRegularFile();
         JsonObject grammar = contributes.getAsJsonArray("grammars").get(0).getAsJsonObject();
         assertThat(grammar.get("scopeName").getAsString()).isEqualTo("source.lamina");
         assertThat(EXTENSION.resolve(grammar.get("path").getAsString())).isRegularFile();
