@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.compiler.CheckedModel;
+import dev.lamina.compiler.check.LanguageCatalog;
 import dev.lamina.compiler.ir.CheckedLayer;
 import dev.lamina.runtime.spec.InputSpec;
 import java.io.PrintWriter;
@@ -40,7 +41,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         for (CheckedLayer layer : model.layers()) {
             out.println();
-            out.println(layer.name() + " (" + KerasTypes.className(layer.type()) + ", line "
+            out.println(layer.name() + " (" + LanguageCatalog.kerasClass(layer.type()) + ", line "
                     + layer.span().line() + "): " + layer.inputText() + " -> " + layer.output());
             if (graph) {
                 out.println("  reads: " + String.join(", ", layer.inputs()));

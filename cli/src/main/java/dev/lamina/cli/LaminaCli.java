@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = LaminaCli.Version.class,
         description =
                 "Compiles .lamina neural-network specs into plain Java, checks their shapes, trains and runs them,"
-                        + " imports Keras models and exports ONNX models.",
+                        + " imports Keras models, exports ONNX models, and serves editors (lamina lsp).",
         subcommands = {
             CommandLine.HelpCommand.class,
             CheckCommand.class,
@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             ImportCommand.class,
             PlotCommand.class,
-            ExportCommand.class
+            ExportCommand.class,
+            LspCommand.class
         })
 public final class LaminaCli {
     /** Success. */

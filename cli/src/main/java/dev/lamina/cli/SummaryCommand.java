@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.compiler.CheckedModel;
+import dev.lamina.compiler.check.LanguageCatalog;
 import dev.lamina.compiler.ir.CheckedLayer;
 import dev.lamina.runtime.spec.InputSpec;
 import java.io.PrintWriter;
@@ -76,7 +77,7 @@ public final class SummaryCommand implements Callable<Integer> {
     }
 
     private static String label(CheckedLayer layer) {
-        return layer.name() + " (" + KerasTypes.className(layer.type()) + ")";
+        return layer.name() + " (" + LanguageCatalog.kerasClass(layer.type()) + ")";
     }
 
     private static String row(String[] cells, boolean graph, int nameWidth, int shapeWidth) {

@@ -1,5 +1,6 @@
 package dev.lamina.compiler;
 
+import dev.lamina.compiler.ast.LaminaFile;
 import dev.lamina.compiler.ast.Span;
 import dev.lamina.compiler.check.CheckResult;
 import dev.lamina.compiler.check.Checker;
@@ -52,7 +53,8 @@ public final class LaminaCompiler {
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             Diagnostic diagnostic =
                     Diagnostic.of(ErrorCode.UNREADABLE_FILE, new Span(name, 0, 0, 0), "check the path", name, reason);
-            return new Compilation(name, "", List.of(), List.of(diagnostic));
+            return new Compilation(
+                    name, "", new LaminaFile(List.of(), Span.NONE), List.of(), List.of(), List.of(diagnostic));
         }
         return compile(name, bytes);
     }
@@ -73,34 +75,31 @@ public final class LaminaCompiler {
                     e.getMessage());
             // The text with each bad sequence shown as U+FFFD, for the source line under the message.
             String shown = normalized(new String(content, StandardCharsets.UTF_8));
-            return new Compilation(name, shown, List.of(), List.of(diagnostic));
+            return new Compilation(
+                    name, shown, new LaminaFile(List.of(), Span.NONE), List.of(), List.of(), List.of(diagnostic));
         }
     }
 
     /**
      * Compiles {@code text}; {@code fileName} is used in diagnostics. A leading byte-order mark is
      * ignored, and {@code \r\n} and a lone {@code \r} end lines like {@code \n} (the compilation's
-     * {@link Compilation#sourceText} has {@code \n} only).
+     * {@link Compilation#sourceText} has {@code \n} only). A file with syntax errors still has its
+     * other models checked (those the parser read without error), so one run reports everything; it
+     * has no checked models.
      */
     public static Compilation compile(String fileName, String source) {
         String text = normalized(source);
         ParseResult parsed = SourceParser.parse(fileName, text);
-        if (parsed.hasErrors()) {
-            List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
-            diagnostics.sort(BY_POSITION);
-            return new Compilation(fileName, text, List.of(), diagnostics);
-        }
         CheckResult checked = Checker.check(parsed.file());
         List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
         diagnostics.addAll(checked.diagnostics());
         diagnostics.sort(BY_POSITION);
-        if (checked.hasErrors()) {
-            return new Compilation(fileName, text, List.of(), diagnostics);
-        }
-        List<CheckedModel> models = checked.models().stream()
-                .map(ir -> new CheckedModel(ir, Lowering.lower(ir)))
-                .toList();
-        return new Compilation(fileName, text, models, diagnostics);
+        List<CheckedModel> models = parsed.hasErrors() || checked.hasErrors()
+                ? List.of()
+                : checked.models().stream()
+                        .map(ir -> new CheckedModel(ir, Lowering.lower(ir)))
+                        .toList();
+        return new Compilation(fileName, text, parsed.file(), checked.layers(), models, diagnostics);
     }
 
     /** A class generated for a model, to detect collisions. */

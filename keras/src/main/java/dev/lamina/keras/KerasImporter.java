@@ -6,7 +6,6 @@ import dev.lamina.compiler.LaminaCompiler;
 import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.interpreter.Interpreter;
 import dev.lamina.runtime.io.NdArray;
-import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.nio.file.Path;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lamina.keras.KerasFixtures.Layer;
 import dev.lamina.runtime.Model;
-import dev.lamina.runtime.io.NdArray;
 import dev.lamina.runtime.interpreter.Interpreter;
+import dev.lamina.runtime.io.NdArray;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

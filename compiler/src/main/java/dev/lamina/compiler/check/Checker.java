@@ -5,6 +5,7 @@ import dev.lamina.compiler.ast.ModelDecl;
 import dev.lamina.compiler.ast.Span;
 import dev.lamina.compiler.diag.Diagnostic;
 import dev.lamina.compiler.diag.ErrorCode;
+import dev.lamina.compiler.ir.CheckedLayer;
 import dev.lamina.compiler.ir.ModelIr;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ public final class Checker {
     public static CheckResult check(LaminaFile file) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<ModelIr> models = new ArrayList<>();
+        List<CheckedLayer> layers = new ArrayList<>();
         Map<String, Span> names = new HashMap<>();
         for (ModelDecl model : file.models()) {
             Span first = names.putIfAbsent(model.name(), model.nameSpan());
@@ -33,8 +35,8 @@ public final class Checker {
                         model.name(),
                         "at line " + first.line()));
             }
-            ModelChecker.check(model, diagnostics).ifPresent(models::add);
+            ModelChecker.check(model, diagnostics, layers).ifPresent(models::add);
         }
-        return new CheckResult(models, diagnostics);
+        return new CheckResult(models, diagnostics, layers);
     }
 }

@@ -14,10 +14,10 @@ import java.util.Locale;
 
 /** Resolves a layer's bound arguments and Keras defaults into a runtime {@link LayerSpec}. */
 final class LayerFactory {
-    private static final List<String> ACTIVATIONS =
+    static final List<String> ACTIVATIONS =
             Arrays.stream(Activation.values()).map(Activation::kerasName).toList();
-    private static final List<String> CONV_PADDINGS = List.of("valid", "same", "causal");
-    private static final List<String> POOL_PADDINGS = List.of("valid", "same");
+    static final List<String> CONV_PADDINGS = List.of("valid", "same", "causal");
+    static final List<String> POOL_PADDINGS = List.of("valid", "same");
     private static final List<String> DATA_FORMATS =
             Arrays.stream(DataFormat.values()).map(DataFormat::kerasName).toList();
 

@@ -73,9 +73,15 @@ final class ModelChecker {
         this.sink = sink;
     }
 
-    /** The checked model, or empty if it has errors (all reported to {@code sink}). */
-    static Optional<ModelIr> check(ModelDecl model, List<Diagnostic> sink) {
-        return new ModelChecker(model, sink).run();
+    /**
+     * The checked model, or empty if it has errors (all reported to {@code sink}); every layer whose
+     * shapes were inferred is added to {@code inferred} either way.
+     */
+    static Optional<ModelIr> check(ModelDecl model, List<Diagnostic> sink, List<CheckedLayer> inferred) {
+        ModelChecker checker = new ModelChecker(model, sink);
+        Optional<ModelIr> checked = checker.run();
+        inferred.addAll(checker.layers);
+        return checked;
     }
 
     private Optional<ModelIr> run() {

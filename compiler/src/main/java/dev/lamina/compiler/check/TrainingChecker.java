@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** Checks a {@code train { loss ...; optimizer ... }} section and resolves Keras defaults. */
 final class TrainingChecker {
-    private static final List<String> SETTINGS = List.of("loss", "optimizer");
+    static final List<String> SETTINGS = List.of("loss", "optimizer");
     private static final List<String> LOSSES =
             Arrays.stream(LossKind.values()).map(LossKind::kerasName).toList();
 

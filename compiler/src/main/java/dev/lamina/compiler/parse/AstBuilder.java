@@ -17,10 +17,14 @@ import dev.lamina.grammar.LaminaParser;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
-/** Turns a syntax-error-free parse tree into the syntax tree of {@code dev.lamina.compiler.ast}. */
+/**
+ * Turns a parse tree into the syntax tree of {@code dev.lamina.compiler.ast}: every model of the
+ * file that parsed without error (the others are left out).
+ */
 final class AstBuilder extends LaminaBaseVisitor<Value> {
     private final String fileName;
 
@@ -28,8 +32,9 @@ final class AstBuilder extends LaminaBaseVisitor<Value> {
         this.fileName = fileName;
     }
 
-    LaminaFile file(LaminaParser.FileContext ctx) {
-        return new LaminaFile(ctx.model().stream().map(this::model).toList(), span(ctx));
+    LaminaFile file(LaminaParser.FileContext ctx, Predicate<LaminaParser.ModelContext> parsedWithoutError) {
+        return new LaminaFile(
+                ctx.model().stream().filter(parsedWithoutError).map(this::model).toList(), span(ctx));
     }
 
     private ModelDecl model(LaminaParser.ModelContext ctx) {

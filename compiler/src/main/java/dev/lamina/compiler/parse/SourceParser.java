@@ -12,13 +12,18 @@ import java.util.Optional;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * Parses {@code .lamina} text into a syntax tree. Lexical and syntax errors become diagnostics
- * (the ANTLR console listeners are removed); the tree is only meaningful when there are none.
+ * (the ANTLR console listeners are removed). After a syntax error the tree holds the models the
+ * parser read without one (its error recovery resumes at the next model), so the checker can still
+ * report on them; a model with a syntax error is left out whole.
  */
 public final class SourceParser {
     private SourceParser() {}
@@ -66,10 +71,27 @@ public final class SourceParser {
             }
         });
         LaminaParser.FileContext tree = parser.file();
-        if (!diagnostics.isEmpty()) {
-            return new ParseResult(new LaminaFile(List.of(), new Span(fileName, 1, 1, 0)), diagnostics);
-        }
-        LaminaFile file = new AstBuilder(fileName).file(tree);
+        boolean clean = diagnostics.isEmpty();
+        LaminaFile file = new AstBuilder(fileName).file(tree, model -> clean || parsedWithoutError(model));
         return new ParseResult(file, diagnostics);
+    }
+
+    /**
+     * True when the parser's error recovery left no trace in {@code tree}: no rule ended in an
+     * exception, no token was skipped or conjured (both become error nodes).
+     */
+    private static boolean parsedWithoutError(ParseTree tree) {
+        if (tree instanceof ErrorNode) {
+            return false;
+        }
+        if (tree instanceof ParserRuleContext rule && rule.exception != null) {
+            return false;
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            if (!parsedWithoutError(tree.getChild(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -474,6 +474,35 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aSyntaxErrorInOneModelLeavesTheOthersChecked() {
+        Compilation c = compile(model("[5, 1]", "conv1d(4, 10)") + "model B {\n  input [4]\n  dense(2\n}\n"
+                + model("[6]", "dense(1)").replace("model M", "model C"));
+        assertThat(c.diagnostics())
+                .extracting(d -> d.span().line() + ":" + d.span().column() + ":"
+                        + d.code().id())
+                .containsExactly("3:3:LAM021", "8:1:LAM001");
+        assertThat(c.models()).isEmpty();
+        assertThat(c.syntaxTree().models())
+                .extracting(dev.lamina.compiler.ast.ModelDecl::name)
+                .containsExactly("M", "C");
+        assertThat(c.inferredLayers())
+                .extracting(l -> l.name() + " " + l.output())
+                .containsExactly("dense (1,)");
+    }
+
+    @Test
+    void layersBeforeAnErrorKeepTheirInferredShapes() {
+        Compilation c =
+                compile(model("[128, 1]", "conv1d(32, 5, strides=2, padding=same)", "conv1d(8, 100)", "dense(2)"));
+        assertThat(c.diagnostics()).extracting(d -> d.code().id()).containsExactly("LAM021");
+        assertThat(c.models()).isEmpty();
+        assertThat(c.inferredLayers())
+                .extracting(l -> l.name() + " " + l.output() + " " + l.params() + " line "
+                        + l.span().line())
+                .containsExactly("conv1d (64, 32) 192 line 3");
+    }
+
+    @Test
     void unreadableFileIsADiagnostic() {
         Compilation c = LaminaCompiler.compile(java.nio.file.Path.of("no/such/file.lamina"));
         assertThat(c.hasErrors()).isTrue();

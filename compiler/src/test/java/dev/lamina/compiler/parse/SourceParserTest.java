@@ -3,6 +3,7 @@ package dev.lamina.compiler.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.compiler.ast.Argument;
+import dev.lamina.compiler.ast.AstPrinter;
 import dev.lamina.compiler.ast.LaminaFile;
 import dev.lamina.compiler.ast.LayerDecl;
 import dev.lamina.compiler.ast.ModelDecl;
@@ -86,5 +87,55 @@ class SourceParserTest {
         assertThat(result.hasErrors()).isTrue();
         assertThat(result.diagnostics()).extracting(d -> d.code().id()).contains("LAM001", "LAM002");
         assertThat(result.file().models()).isEmpty();
+    }
+
+    @Test
+    void afterASyntaxErrorTheTreeHoldsTheModelsThatParsed() {
+        ParseResult result = SourceParser.parse(
+                "t",
+                "model A { input [4, 1] conv1d(2, 2) }\nmodel B { input [3] dense(2 }\n"
+                        + "model C { input [8] dense(1) }\nmodel D { input [8] dense(1) ) }\nmodel E { input [2] }\n");
+        assertThat(result.diagnostics())
+                .extracting(d -> d.span().line() + ":" + d.span().column() + ":"
+                        + d.code().id())
+                .containsExactly("2:29:LAM001", "4:30:LAM001");
+        assertThat(result.file().models()).extracting(ModelDecl::name).containsExactly("A", "C", "E");
+        assertThat(result.file().models().get(1).nameSpan()).isEqualTo(new Span("t", 3, 7, 1));
+    }
+
+    @Test
+    void aModelMissingItsClosingBraceIsLeftOutAndTheNextOneKept() {
+        ParseResult result =
+                SourceParser.parse("t", "model A {\n  input [4]\n  dense(2)\nmodel B {\n  input [3]\n  dense(1)\n}\n");
+        assertThat(result.hasErrors()).isTrue();
+        assertThat(result.file().models()).extracting(ModelDecl::name).containsExactly("B");
+    }
+
+    @Test
+    void everyPrefixOfEverySampleKeepsOnlyCompleteModels() throws java.io.IOException {
+        java.nio.file.Path root = dev.lamina.runtime.golden.ReferenceData.repositoryRoot();
+        java.util.List<java.nio.file.Path> samples;
+        try (var files = java.nio.file.Files.walk(root.resolve("samples"))) {
+            samples =
+                    files.filter(f -> f.toString().endsWith(".lamina")).sorted().toList();
+        }
+        assertThat(samples).hasSizeGreaterThan(5);
+        int parsed = 0;
+        for (java.nio.file.Path sample : samples) {
+            String text = java.nio.file.Files.readString(sample);
+            java.util.List<String> complete = SourceParser.parse("t", text).file().models().stream()
+                    .map(AstPrinter::print)
+                    .toList();
+            assertThat(complete).isNotEmpty();
+            for (int end = 0; end < text.length(); end++) {
+                ParseResult result = SourceParser.parse("t", text.substring(0, end));
+                // a model needs its closing brace, so one read from a prefix is one of the whole file's
+                assertThat(result.file().models())
+                        .as("%s up to %d", sample, end)
+                        .allSatisfy(m -> assertThat(complete).contains(AstPrinter.print(m)));
+                parsed++;
+            }
+        }
+        assertThat(parsed).isGreaterThan(1000);
     }
 }
