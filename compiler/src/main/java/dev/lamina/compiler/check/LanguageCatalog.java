@@ -124,6 +124,7 @@ public final class LanguageCatalog {
         return switch (param.name()) {
             case "activation" -> LayerFactory.ACTIVATIONS;
             case "padding" -> owner.equals("conv1d") ? LayerFactory.CONV_PADDINGS : LayerFactory.POOL_PADDINGS;
+            case "data_format" -> LayerFactory.DATA_FORMATS;
             default -> List.of();
         };
     }

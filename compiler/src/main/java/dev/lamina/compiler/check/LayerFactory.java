@@ -18,7 +18,7 @@ final class LayerFactory {
             Arrays.stream(Activation.values()).map(Activation::kerasName).toList();
     static final List<String> CONV_PADDINGS = List.of("valid", "same", "causal");
     static final List<String> POOL_PADDINGS = List.of("valid", "same");
-    private static final List<String> DATA_FORMATS =
+    static final List<String> DATA_FORMATS =
             Arrays.stream(DataFormat.values()).map(DataFormat::kerasName).toList();
 
     private LayerFactory() {}

@@ -24,6 +24,8 @@ class LanguageCatalogTest {
             "dense", "4",
             "max_pooling1d", "",
             "average_pooling1d", "",
+            "global_max_pooling1d", "",
+            "global_average_pooling1d", "",
             "concatenate", "");
 
     @Test
@@ -42,6 +44,7 @@ class LanguageCatalogTest {
                         "dilation_rate",
                         "activation",
                         "use_bias",
+                        "data_format",
                         "name");
         Option filters = conv.option("filters").orElseThrow();
         assertThat(filters.required()).isTrue();
@@ -118,7 +121,7 @@ class LanguageCatalogTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(14);
+        assertThat(checked).isEqualTo(19);
         assertThat(LanguageCatalog.layers())
                 .filteredOn(
                         e -> e.options().stream().anyMatch(o -> o.defaultValue().isPresent()))
