@@ -8,6 +8,8 @@ import java.util.List;
  * Adam: {@code m += (g-m)(1-b1); v += (g*g-v)(1-b2); w -= lr*sqrt(1-b2^t)/(1-b1^t) * m/(sqrt(v)+eps)}.
  */
 public final class Adam implements Optimizer {
+    private static final List<String> SLOTS = List.of("m", "v");
+
     private final OptimizerSpec.Adam spec;
     private final PerParameterState moments = new PerParameterState(2);
     private long iterations;
@@ -47,5 +49,22 @@ public final class Adam implements Optimizer {
     @Override
     public long iterations() {
         return iterations;
+    }
+
+    @Override
+    public OptimizerState state(List<Parameter> parameters) {
+        return new OptimizerState(iterations, SLOTS, moments.copy(parameters));
+    }
+
+    @Override
+    public void restore(OptimizerState state, List<Parameter> parameters) {
+        moments.restore(state, SLOTS, parameters);
+        iterations = state.iterations();
+        beta1Power = 1;
+        beta2Power = 1;
+        for (long t = 0; t < iterations; t++) { // the running products of step(), bit for bit
+            beta1Power *= spec.beta1();
+            beta2Power *= spec.beta2();
+        }
     }
 }

@@ -15,6 +15,19 @@ public interface Optimizer {
     /** Number of steps applied so far. */
     long iterations();
 
+    /** A copy of this optimizer's state for {@code parameters} (see {@link OptimizerState}). */
+    OptimizerState state(List<Parameter> parameters);
+
+    /**
+     * Replaces this optimizer's state for {@code parameters} with a copy of {@code state}, taken from
+     * an optimizer of the same kind: the next {@link #step} continues exactly as that optimizer's
+     * would.
+     *
+     * @throws IllegalArgumentException when {@code state} has other slots, misses a parameter or has
+     *     arrays of another size; this optimizer is then unchanged
+     */
+    void restore(OptimizerState state, List<Parameter> parameters);
+
     /** A fresh optimizer for a spec. */
     static Optimizer of(OptimizerSpec spec) {
         if (spec instanceof OptimizerSpec.Sgd s) {

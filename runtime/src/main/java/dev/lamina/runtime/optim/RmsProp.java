@@ -6,6 +6,8 @@ import java.util.List;
 
 /** RMSprop: {@code v = rho*v + (1-rho)*g*g; w -= lr*g / (sqrt(v)+eps)}. */
 public final class RmsProp implements Optimizer {
+    private static final List<String> SLOTS = List.of("mean_square");
+
     private final float learningRate;
     private final float rho;
     private final float epsilon;
@@ -36,5 +38,16 @@ public final class RmsProp implements Optimizer {
     @Override
     public long iterations() {
         return iterations;
+    }
+
+    @Override
+    public OptimizerState state(List<Parameter> parameters) {
+        return new OptimizerState(iterations, SLOTS, meanSquare.copy(parameters));
+    }
+
+    @Override
+    public void restore(OptimizerState state, List<Parameter> parameters) {
+        meanSquare.restore(state, SLOTS, parameters);
+        iterations = state.iterations();
     }
 }

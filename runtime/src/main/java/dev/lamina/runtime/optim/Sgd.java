@@ -9,6 +9,8 @@ import java.util.List;
  * m*v - lr*g}.
  */
 public final class Sgd implements Optimizer {
+    private static final List<String> SLOTS = List.of("velocity");
+
     private final float learningRate;
     private final float momentum;
     private final boolean nesterov;
@@ -45,5 +47,16 @@ public final class Sgd implements Optimizer {
     @Override
     public long iterations() {
         return iterations;
+    }
+
+    @Override
+    public OptimizerState state(List<Parameter> parameters) {
+        return new OptimizerState(iterations, SLOTS, velocity.copy(parameters));
+    }
+
+    @Override
+    public void restore(OptimizerState state, List<Parameter> parameters) {
+        velocity.restore(state, SLOTS, parameters);
+        iterations = state.iterations();
     }
 }
