@@ -188,7 +188,11 @@ class TrainingTest {
         assertThat(weights(resumed.model())).containsExactly(reference);
         assertThat(resumed.model().optimizer().iterations()).isEqualTo(6);
 
-        assertThatThrownBy(() -> trainer().seed(6).batchSize(16).resumeFrom(step2.toString()).fit(data))
+        assertThatThrownBy(() -> trainer()
+                        .seed(6)
+                        .batchSize(16)
+                        .resumeFrom(step2.toString())
+                        .fit(data))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the checkpoint " + step2 + " is from another run: batch size 32 there, 16 now,"
                         + " seed 5 there, 6 now; resume with the same data and settings");
