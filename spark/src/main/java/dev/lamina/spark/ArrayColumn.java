@@ -1,6 +1,7 @@
 package dev.lamina.spark;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
@@ -72,23 +73,49 @@ final class ArrayColumn implements Serializable {
         return name;
     }
 
-    /** The number of values of this column in {@code row}. */
-    int length(Row row) throws BadValueException {
-        if (row.isNullAt(field)) {
-            throw new BadValueException("column " + name + " is null");
-        }
-        return array ? row.getList(field).size() : 1;
-    }
-
-    /** The values of this column in {@code row}, each checked to be finite. */
+    /**
+     * The values of this column in {@code row}, each checked to be finite. An array arrives as a
+     * Scala or Java sequence, or, when Spark hands over the row another function built without
+     * converting it, as the Java array that function put in it.
+     */
     float[] read(Row row) throws BadValueException {
         if (row.isNullAt(field)) {
             throw new BadValueException("column " + name + " is null");
         }
+        Object value = row.get(field);
         if (!array) {
-            return new float[] {finite(row.get(field), 0)};
+            return new float[] {finite(value, 0)};
         }
-        List<Object> list = row.getList(field);
+        if (value instanceof float[] floats) {
+            for (int i = 0; i < floats.length; i++) {
+                finite(floats[i], i);
+            }
+            return floats.clone();
+        }
+        if (value instanceof double[] doubles) {
+            float[] values = new float[doubles.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = finite(doubles[i], i);
+            }
+            return values;
+        }
+        if (value instanceof int[] ints) {
+            float[] values = new float[ints.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = ints[i];
+            }
+            return values;
+        }
+        if (value instanceof long[] longs) {
+            float[] values = new float[longs.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = longs[i];
+            }
+            return values;
+        }
+        List<?> list = value instanceof Object[] objects
+                ? Arrays.asList(objects)
+                : value instanceof List<?> javaList ? javaList : row.getList(field);
         float[] values = new float[list.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = finite(list.get(i), i);
@@ -100,10 +127,14 @@ final class ArrayColumn implements Serializable {
         if (value == null) {
             throw new BadValueException("column " + name + " has a null at position " + position);
         }
-        float f = ((Number) value).floatValue();
+        return finite(((Number) value).doubleValue(), position);
+    }
+
+    private float finite(double value, int position) throws BadValueException {
+        float f = (float) value;
         if (!Float.isFinite(f)) {
             throw new BadValueException("column " + name + " has " + f + " at position " + position
-                    + (Double.isFinite(((Number) value).doubleValue()) ? " (out of float range)" : ""));
+                    + (Double.isFinite(value) ? " (" + value + " is out of float range)" : ""));
         }
         return f;
     }

@@ -109,13 +109,13 @@ final class ExampleReader implements Serializable {
 
     private float[] input(Row row, int k) throws BadValueException {
         ArrayColumn column = inputs[k];
-        int length = column.length(row);
+        float[] values = column.read(row);
+        int length = values.length;
         if (sizes[k] >= 0 ? length != sizes[k] : length == 0 || length % knownParts[k] != 0) {
             throw new BadValueException("column " + column.name() + " has " + length + " values; the model's input"
                     + " takes examples of shape " + shapes[k] + " ("
                     + (sizes[k] >= 0 ? sizes[k] + " values)" : "a positive multiple of " + knownParts[k] + " values)"));
         }
-        float[] values = column.read(row);
         if (tokenIds[k]) {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] < 0 || values[i] != Math.rint(values[i])) {
@@ -129,12 +129,11 @@ final class ExampleReader implements Serializable {
 
     /** The target of {@code row}, checked against the loss. */
     float[] target(Row row) throws BadValueException {
-        int length = target.length(row);
-        if (length != targetSize) {
-            throw new BadValueException("column " + target.name() + " has " + length + " values; the loss needs "
+        float[] values = target.read(row);
+        if (values.length != targetSize) {
+            throw new BadValueException("column " + target.name() + " has " + values.length + " values; the loss needs "
                     + targetSize + " per example");
         }
-        float[] values = target.read(row);
         if (classes > 0) {
             for (float v : values) {
                 if (v < 0 || v >= classes || v != Math.rint(v)) {

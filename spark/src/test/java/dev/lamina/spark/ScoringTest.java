@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.SparkException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -68,6 +70,35 @@ class ScoringTest {
                             .as("%s, example %d", source.description(), id)
                             .isCloseTo(expected[id * 3 + k], org.assertj.core.api.Assertions.within(1e-6));
                 }
+            }
+        }
+    }
+
+    @Test
+    void rowsBuiltByAnotherFunctionAreReadAsTheyCome() {
+        SparkSession spark = TestSpark.session("local[2]");
+        List<Row> rows = TestSpark.sensorRows(12, 4);
+        Model model = new SensorNet(3);
+        float[] expected = model.predict(flatFeatures(rows), rows.size());
+        // Spark hands such rows over as built, with the float[] inside, not converted to sequences.
+        Dataset<Row> built = spark.range(0, 12, 1, 2)
+                .mapPartitions(
+                        (MapPartitionsFunction<Long, Row>) ids -> {
+                            List<Row> out = new ArrayList<>();
+                            ids.forEachRemaining(id -> out.add(rows.get(id.intValue())));
+                            return out.iterator();
+                        },
+                        Encoders.row(TestSpark.SENSOR_SCHEMA));
+        List<Row> result = LaminaScorer.of(ModelSource.generatedClass(SensorNet.class))
+                .weights(model)
+                .transform(built)
+                .collectAsList();
+        assertThat(result).hasSize(12);
+        for (Row row : result) {
+            int id = (int) row.getLong(0);
+            List<Float> prediction = row.getList(3);
+            for (int k = 0; k < 3; k++) {
+                assertThat(prediction.get(k)).isEqualTo(expected[id * 3 + k]);
             }
         }
     }
