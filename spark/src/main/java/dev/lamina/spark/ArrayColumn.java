@@ -75,8 +75,9 @@ final class ArrayColumn implements Serializable {
 
     /**
      * The values of this column in {@code row}, each checked to be finite. An array arrives as a
-     * Scala or Java sequence, or, when Spark hands over the row another function built without
-     * converting it, as the Java array that function put in it.
+     * Scala sequence (read straight from the array it wraps, when it wraps one) or a Java list, or,
+     * when Spark hands over a row another function built without converting it, as the Java array
+     * that function put in it.
      */
     float[] read(Row row) throws BadValueException {
         if (row.isNullAt(field)) {
@@ -85,6 +86,11 @@ final class ArrayColumn implements Serializable {
         Object value = row.get(field);
         if (!array) {
             return new float[] {finite(value, 0)};
+        }
+        if (value instanceof scala.collection.immutable.ArraySeq<?> seq) {
+            value = seq.unsafeArray(); // the array it wraps, primitive or not
+        } else if (value instanceof scala.collection.mutable.ArraySeq<?> seq) {
+            value = seq.array();
         }
         if (value instanceof float[] floats) {
             for (int i = 0; i < floats.length; i++) {

@@ -262,7 +262,12 @@ public final class LaminaTrainer {
             throw new IllegalArgumentException(
                     "resumeLatest() needs a checkpoint folder: set checkpoints(folder, steps)");
         }
-        WeightsSnapshot.of(model).loadInto(source.create(0)); // the same parameters as the executors' models
+        try {
+            WeightsSnapshot.of(model).loadInto(source.create(0)); // the executors' models take its weights
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(
+                    "model " + model.name() + " is not a model of " + source.description() + ": " + e.getMessage(), e);
+        }
         List<String> columns = inputColumns != null ? inputColumns : ModelInputs.defaultColumns(model);
         ExampleReader.forTraining(data.schema(), columns, labelColumn, model); // checks the columns first
         Dataset<Row> selected = ExampleRows.select(data, columns, labelColumn, indexColumn);

@@ -12,6 +12,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import scala.collection.immutable.ArraySeq;
 
 /**
  * Scores one partition: reads rows into batches of up to {@code batchSize} examples (a batch also
@@ -116,7 +117,8 @@ final class ScoringTask implements MapPartitionsFunction<Row, Row> {
                 for (int i = 0; i < row.length(); i++) {
                     values[i] = row.get(i);
                 }
-                values[row.length()] = Arrays.copyOfRange(y, e * outSize, (e + 1) * outSize);
+                // A Scala sequence, as Spark gives array values to Row readers (row.getList works).
+                values[row.length()] = ArraySeq.unsafeWrapArray(Arrays.copyOfRange(y, e * outSize, (e + 1) * outSize));
                 ready.add(RowFactory.create(values));
             }
         }

@@ -25,7 +25,9 @@ final class ExampleSpark {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.ui.enabled", "false");
         }
-        return SparkSession.builder().config(conf).getOrCreate();
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
     }
 
     /** The model of {@code spec} for {@code --engine compiled|interpreter}. */

@@ -12,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.immutable.ArraySeq;
 
 /**
  * Synthetic recordings for the activity CNN, made on the executors: 511 steps of 2 sensor
@@ -76,6 +77,6 @@ public final class SensorRecordings {
         }
         float[] oneHot = new float[ACTIVITIES];
         oneHot[activity] = 1;
-        return RowFactory.create(id, signal, oneHot);
+        return RowFactory.create(id, ArraySeq.unsafeWrapArray(signal), ArraySeq.unsafeWrapArray(oneHot));
     }
 }
