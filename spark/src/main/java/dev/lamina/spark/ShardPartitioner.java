@@ -4,8 +4,10 @@ import org.apache.spark.Partitioner;
 
 /**
  * Sends every example of an epoch, keyed by its position, to the partition of its shard: shard
- * {@code s} of batch {@code b} goes to partition {@code (b + s) mod partitions}, so a shard is never
- * split and the shards of a batch are spread over the partitions.
+ * {@code s} of the {@code S} shards of batch {@code b} goes to partition {@code (b + s*P/S) mod P}
+ * of {@code P}. A shard is never split; a batch's shards are spread evenly over the partitions in
+ * contiguous runs, so that neighbouring shards, which the {@link GradientTree} adds first, are
+ * summed in the same task; the batch number rotates where the runs start.
  */
 final class ShardPartitioner extends Partitioner {
     private static final long serialVersionUID = 1L;
@@ -28,7 +30,8 @@ final class ShardPartitioner extends Partitioner {
         long position = (Long) key;
         int step = (int) (position / plan.batchSize());
         int shard = plan.shardOf(step, (int) (position - plan.firstPosition(step)));
-        return (int) (((long) step + shard) % partitions);
+        long run = (long) shard * partitions / plan.shards(step);
+        return (int) ((step + run) % partitions);
     }
 
     @Override
