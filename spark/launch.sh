@@ -28,5 +28,6 @@ run_java() {
   jar="$(ls spark/target/lamina-spark-*.jar | grep -v -- '-app.jar' | head -n 1)"
   # shellcheck disable=SC2086
   SPARK_LOCAL_IP=127.0.0.1 java $options ${LAMINA_SPARK_JAVA_OPTS:--Xmx4g} \
+    -Dlog4j2.configurationFile=spark/log4j2-scripts.properties \
     -cp "$jar:$(cat spark/target/classpath.txt)" "$main" "$@"
 }

@@ -170,32 +170,48 @@ class TrainingTest {
         SparkSession spark = TestSpark.session("local[2]");
         Dataset<Row> data = TestSpark.sensorData(spark, ROWS);
         String checkpoints = folder.resolve("checkpoints").toString();
-        TrainingResult interrupted =
-                trainer().checkpoints(checkpoints, 2).maxSteps(3).fit(data);
-        assertThat(interrupted.steps()).isEqualTo(3);
+        TrainingResult interrupted = trainer()
+                .checkpoints(checkpoints, 1)
+                .keepCheckpoints(2)
+                .maxSteps(4)
+                .fit(data);
+        assertThat(interrupted.steps()).isEqualTo(4);
         assertThat(interrupted.history()).extracting(r -> r.epoch()).containsExactly(1);
-        try (var files = Files.list(folder.resolve("checkpoints"))) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
-                    .containsExactly("step-000000002");
-        }
-        Path step2 = folder.resolve("checkpoints/step-000000002");
+        assertThat(checkpointFolders(folder.resolve("checkpoints")))
+                .containsExactly("step-000000003", "step-000000004");
+        Path step3 = folder.resolve("checkpoints/step-000000003");
         Model saved = new SensorNet(0);
-        saved.loadWeights(step2.resolve("weights.lamina"));
+        saved.loadWeights(step3.resolve("weights.lamina")); // a plain Lamina weights file
 
-        TrainingResult resumed = trainer().resumeFrom(checkpoints).fit(data);
-        assertThat(resumed.steps()).isEqualTo(6);
-        assertThat(resumed.history()).extracting(r -> r.epoch()).containsExactly(1, 2);
-        assertThat(weights(resumed.model())).containsExactly(reference);
-        assertThat(resumed.model().optimizer().iterations()).isEqualTo(6);
+        TrainingResult fromStep3 = trainer().resumeFrom(step3.toString()).fit(data);
+        assertThat(fromStep3.steps()).isEqualTo(6);
+        assertThat(fromStep3.history()).extracting(r -> r.epoch()).containsExactly(2);
+        assertThat(weights(fromStep3.model())).containsExactly(reference);
+        assertThat(fromStep3.model().optimizer().iterations()).isEqualTo(6);
+
+        TrainingResult fromLatest =
+                trainer().checkpoints(checkpoints, 1).resumeLatest().fit(data);
+        assertThat(weights(fromLatest.model())).containsExactly(reference);
+        assertThat(checkpointFolders(folder.resolve("checkpoints")))
+                .containsExactly("step-000000004", "step-000000005", "step-000000006");
 
         assertThatThrownBy(() -> trainer()
                         .seed(6)
                         .batchSize(16)
-                        .resumeFrom(step2.toString())
+                        .resumeFrom(step3.toString())
                         .fit(data))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the checkpoint " + step2 + " is from another run: batch size 32 there, 16 now,"
+                .hasMessage("the checkpoint " + step3 + " is from another run: batch size 32 there, 16 now,"
                         + " seed 5 there, 6 now; resume with the same data and settings");
+    }
+
+    private static List<String> checkpointFolders(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
+                    .toList();
+        }
     }
 
     @Test
