@@ -195,13 +195,14 @@ class TrainingTest {
         assertThat(checkpointFolders(folder.resolve("checkpoints")))
                 .containsExactly("step-000000004", "step-000000005", "step-000000006");
 
+        Path step4 = folder.resolve("checkpoints/step-000000004");
         assertThatThrownBy(() -> trainer()
                         .seed(6)
                         .batchSize(16)
-                        .resumeFrom(step3.toString())
+                        .resumeFrom(step4.toString())
                         .fit(data))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the checkpoint " + step3 + " is from another run: batch size 32 there, 16 now,"
+                .hasMessage("the checkpoint " + step4 + " is from another run: batch size 32 there, 16 now,"
                         + " seed 5 there, 6 now; resume with the same data and settings");
     }
 
