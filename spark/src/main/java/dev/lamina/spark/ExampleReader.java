@@ -144,9 +144,4 @@ final class ExampleReader implements Serializable {
         }
         return values;
     }
-
-    /** The target values per example. */
-    int targetSize() {
-        return targetSize;
-    }
 }
