@@ -77,7 +77,7 @@ final class ExampleOptions {
         for (Map.Entry<String, String[]> e : known.entrySet()) {
             String defaultValue = e.getValue()[0];
             text.append(String.format(
-                    "  --%-18s %s%s%n",
+                    "  --%-22s %s%s%n",
                     e.getKey() + ("false".equals(defaultValue) ? "" : " X"),
                     e.getValue()[1],
                     defaultValue == null || "false".equals(defaultValue) ? "" : " (default " + defaultValue + ")"));
