@@ -387,7 +387,7 @@ public final class LaminaTrainer {
                 blocks.unpersist(false);
             }
         }
-        return new TrainingResult(model, history, step);
+        return new TrainingResult(model, history, progress.step(), step);
     }
 
     private TrainingProgress resume(

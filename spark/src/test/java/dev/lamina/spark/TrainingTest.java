@@ -49,6 +49,7 @@ class TrainingTest {
         assertThat(data.javaRDD().getNumPartitions()).isEqualTo(1);
         TrainingResult result = trainer().fit(data);
         assertThat(result.steps()).isEqualTo(6);
+        assertThat(result.resumedAt()).isZero();
         assertThat(result.history()).hasSize(2);
         reference = weights(result.model());
     }
@@ -184,6 +185,7 @@ class TrainingTest {
         saved.loadWeights(step3.resolve("weights.lamina")); // a plain Lamina weights file
 
         TrainingResult fromStep3 = trainer().resumeFrom(step3.toString()).fit(data);
+        assertThat(fromStep3.resumedAt()).isEqualTo(3);
         assertThat(fromStep3.steps()).isEqualTo(6);
         assertThat(fromStep3.history()).extracting(r -> r.epoch()).containsExactly(2);
         assertThat(weights(fromStep3.model())).containsExactly(reference);

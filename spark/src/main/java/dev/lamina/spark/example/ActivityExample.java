@@ -74,7 +74,8 @@ public final class ActivityExample {
                     + " recordings with Spark master " + spark.sparkContext().master());
             TrainingResult result = trainer.fit(training);
             Model model = result.model();
-            System.out.println("Trained " + result.steps() + " steps");
+            System.out.println("Trained " + result.steps() + " steps"
+                    + (result.resumedAt() > 0 ? " (resumed after step " + result.resumedAt() + ")" : ""));
             if (options.text("save") != null) {
                 model.saveWeights(Path.of(options.text("save")));
                 System.out.println("Saved the weights to " + options.text("save"));
