@@ -33,7 +33,7 @@ public final class TrainingDivergedException extends RuntimeException {
     }
 
     /** The batch's loss is {@code loss}; {@code example} is the first whose own loss is not finite, if any. */
-    static TrainingDivergedException loss(int epoch, int batch, OptionalInt example, float loss) {
+    public static TrainingDivergedException loss(int epoch, int batch, OptionalInt example, float loss) {
         return new TrainingDivergedException(
                 epoch,
                 batch,
