@@ -55,7 +55,7 @@ class CompletionTest {
         assertThat(conv.getDetail()).isEqualTo("Conv1D");
         assertThat(conv.getDocumentation().getRight().getValue())
                 .isEqualTo("```text\nconv1d(filters, kernel_size, strides=1, padding=valid, dilation_rate=1,"
-                        + " activation=linear, use_bias=true, name=...)\n```\n\n1D convolution: `filters` kernels of"
+                        + " activation=linear, use_bias=true, data_format=channels_last, name=...)\n```\n\n1D convolution: `filters` kernels of"
                         + " `kernel_size` steps slide over the steps, (steps, channels) -> (steps', filters).");
         assertThat(conv.getInsertText()).isNull();
     }
@@ -82,7 +82,8 @@ class CompletionTest {
     void optionNamesWithTheirDefaultsAndDocumentation() throws Exception {
         List<CompletionItem> items = complete("model M {\n  input [128, 1]\n  conv1d(32, 5, |)\n}\n");
         assertThat(labels(items))
-                .containsExactly("strides", "padding", "dilation_rate", "activation", "use_bias", "name");
+                .containsExactly(
+                        "strides", "padding", "dilation_rate", "activation", "use_bias", "data_format", "name");
         CompletionItem strides = items.get(0);
         assertThat(strides.getDetail()).isEqualTo("an integer, default 1");
         assertThat(strides.getInsertText()).isEqualTo("strides=");
@@ -91,7 +92,8 @@ class CompletionTest {
                 .isEqualTo("**strides** (option of conv1d): an integer, default 1\n\nSteps between the starts of two"
                         + " windows.");
         assertThat(labels(complete("model M {\n  input [128, 1]\n  conv1d(32, padding=same, |\n}\n")))
-                .containsExactly("kernel_size", "strides", "dilation_rate", "activation", "use_bias", "name");
+                .containsExactly(
+                        "kernel_size", "strides", "dilation_rate", "activation", "use_bias", "data_format", "name");
     }
 
     @Test
