@@ -6,9 +6,17 @@ import java.util.List;
 
 /**
  * Adam: {@code m += (g-m)(1-b1); v += (g*g-v)(1-b2); w -= lr*sqrt(1-b2^t)/(1-b1^t) * m/(sqrt(v)+eps)}.
+ * AdamW first decays every weight, {@code w -= w * weight_decay * lr} (decoupled from the
+ * gradient).
  */
 public final class Adam implements Optimizer {
-    private final OptimizerSpec.Adam spec;
+    private final double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final float epsilon;
+    /** {@code weight_decay * lr}, 0 for plain Adam. */
+    private final float decay;
+
     private final PerParameterState moments = new PerParameterState(2);
     private long iterations;
     /** beta_1^t and beta_2^t, kept as running products instead of a pow per step. */
@@ -17,18 +25,30 @@ public final class Adam implements Optimizer {
     private double beta2Power = 1;
 
     public Adam(OptimizerSpec.Adam spec) {
-        this.spec = spec;
+        this(spec.learningRate(), spec.beta1(), spec.beta2(), spec.epsilon(), 0);
+    }
+
+    /** AdamW. */
+    public Adam(OptimizerSpec.AdamW spec) {
+        this(spec.learningRate(), spec.beta1(), spec.beta2(), spec.epsilon(), spec.weightDecay());
+    }
+
+    private Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = (float) epsilon;
+        this.decay = (float) (weightDecay * learningRate);
     }
 
     @Override
     public void step(List<Parameter> parameters) {
         iterations++;
-        beta1Power *= spec.beta1();
-        beta2Power *= spec.beta2();
-        float alpha = (float) (spec.learningRate() * Math.sqrt(1 - beta2Power) / (1 - beta1Power));
-        float oneMinusB1 = (float) (1 - spec.beta1());
-        float oneMinusB2 = (float) (1 - spec.beta2());
-        float epsilon = (float) spec.epsilon();
+        beta1Power *= beta1;
+        beta2Power *= beta2;
+        float alpha = (float) (learningRate * Math.sqrt(1 - beta2Power) / (1 - beta1Power));
+        float oneMinusB1 = (float) (1 - beta1);
+        float oneMinusB2 = (float) (1 - beta2);
         for (int k = 0; k < parameters.size(); k++) { // indexed: no iterator per step
             Parameter p = parameters.get(k);
             float[] w = p.value();
@@ -36,6 +56,11 @@ public final class Adam implements Optimizer {
             float[][] s = moments.of(parameters, k);
             float[] m = s[0];
             float[] v = s[1];
+            if (decay != 0) {
+                for (int i = 0; i < w.length; i++) {
+                    w[i] -= w[i] * decay;
+                }
+            }
             for (int i = 0; i < w.length; i++) {
                 m[i] += (g[i] - m[i]) * oneMinusB1;
                 v[i] += (g[i] * g[i] - v[i]) * oneMinusB2;

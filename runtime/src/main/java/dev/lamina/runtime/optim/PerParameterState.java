@@ -11,12 +11,19 @@ import java.util.Map;
  */
 final class PerParameterState {
     private final int slots;
+    private final float initial;
     private final Map<Parameter, float[][]> state = new IdentityHashMap<>();
     private List<Parameter> lastList;
     private float[][][] byIndex = new float[0][][];
 
     PerParameterState(int slots) {
+        this(slots, 0f);
+    }
+
+    /** State whose slots start at {@code initial} (Adagrad's initial accumulator value). */
+    PerParameterState(int slots, float initial) {
         this.slots = slots;
+        this.initial = initial;
     }
 
     /** The state of {@code parameters.get(index)}. */
@@ -35,6 +42,11 @@ final class PerParameterState {
         float[][] s = state.get(p);
         if (s == null) {
             s = new float[slots][p.size()];
+            if (initial != 0f) {
+                for (float[] slot : s) {
+                    java.util.Arrays.fill(slot, initial);
+                }
+            }
             state.put(p, s);
         }
         return s;

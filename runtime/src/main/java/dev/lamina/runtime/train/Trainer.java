@@ -78,7 +78,7 @@ public final class Trainer {
                 if (!Float.isFinite(loss)) {
                     throw new TrainingDivergedException(epoch, b + 1, loss);
                 }
-                model.optimizer().step(model.parameters());
+                model.optimizer().step(model.trainableParameters());
                 lossSum += (double) loss * size;
                 if (withAccuracy) {
                     float[] output = model.trainingOutput();
