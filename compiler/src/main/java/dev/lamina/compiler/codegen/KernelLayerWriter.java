@@ -1,5 +1,6 @@
 package dev.lamina.compiler.codegen;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.lamina.runtime.Initializer;
@@ -13,11 +14,31 @@ import javax.lang.model.element.Modifier;
 /**
  * A layer with a kernel and an optional bias over {@code units} outputs (conv1d, dense): its
  * parameters, its pre-activation buffer, and the code both keep the kernel as row arrays with.
+ *
+ * <p>A batch normalization that directly follows the layer (and, optionally, the activation layer
+ * after it) can be folded into it for inference ({@link #fold}): the class then has a second
+ * forward pass, {@code <prefix>ForwardFolded}, the layer's own forward code generated with the
+ * folded kernel {@code W[., c] * scale[c]}, the folded bias {@code (b[c] - mean[c]) * scale[c] +
+ * beta[c]} ({@code scale = gamma / sqrt(var + eps)}, computed from the live parameters at the start
+ * of each pass, O(parameters)) and the activation of the activation layer, so a conv, its batch
+ * normalization and its relu cost one conv with a fused relu. Training passes keep the layers
+ * apart.
  */
 abstract class KernelLayerWriter extends ComputingLayerWriter {
+    static final ClassName BATCH_STATISTICS = ClassName.get("dev.lamina.runtime", "BatchStatistics");
+
+    /**
+     * A batch normalization folded into this layer's inference pass: its writer's prefix, its
+     * spec, and the activation applied after it (linear without an activation layer).
+     */
+    record Fold(String normalization, LayerSpec.BatchNormalization spec, Activation activation) {}
+
     private final Activation activation;
     private final boolean useBias;
     private final int units;
+    private Fold fold;
+    /** Whether the code being generated is the folded inference pass. */
+    private boolean folding;
 
     KernelLayerWriter(
             LayerSpec layer, String prefix, Shape in, Shape out, Activation activation, boolean useBias, int units) {
@@ -29,6 +50,151 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
 
     /** The kernel's Keras shape, its last axis the {@code units} outputs. */
     abstract Shape kernelShape();
+
+    /** Folds a following batch normalization into this layer's inference pass. */
+    final void fold(Fold fold) {
+        if (activation != Activation.LINEAR || fold.activation() == Activation.SOFTMAX) {
+            throw new IllegalArgumentException(layer.name() + ": only a linear layer folds a normalization"
+                    + " followed by an element-wise activation");
+        }
+        this.fold = fold;
+    }
+
+    /** Whether a batch normalization is folded into the inference pass. */
+    final boolean folds() {
+        return fold != null;
+    }
+
+    /** The activation of the pass being generated: the layer's, or the folded activation layer's. */
+    final Activation activation() {
+        return folding ? fold.activation() : activation;
+    }
+
+    /** Whether the pass being generated adds a bias (the folded pass always does). */
+    final boolean hasBias() {
+        return folding || useBias;
+    }
+
+    /** Whether the pass being generated is the folded inference pass. */
+    final boolean folding() {
+        return folding;
+    }
+
+    final String foldedKernel() {
+        return prefix + "FoldedKernel";
+    }
+
+    final String foldedBias() {
+        return prefix + "FoldedBias";
+    }
+
+    final String foldScale() {
+        return prefix + "FoldScale";
+    }
+
+    /**
+     * Whether a row of pre-activations is needed as scratch ({@code <prefix>Acc}) by a vector pass:
+     * its activation, or the folded one, is not fused into the kernels.
+     */
+    final boolean needsAccumulatorRow() {
+        return !VectorActivations.fused(activation) || (fold != null && !VectorActivations.fused(fold.activation()));
+    }
+
+    /**
+     * The folded pass's scratch: the folded kernel (flat, Keras layout) and bias, the scale per
+     * output; none without a fold.
+     */
+    final List<com.palantir.javapoet.FieldSpec> foldFields() {
+        if (fold == null) {
+            return List.of();
+        }
+        return List.of(
+                scratch(foldedKernel(), kernelShape().size()),
+                scratch(foldedBias(), units),
+                scratch(foldScale(), units));
+    }
+
+    /**
+     * The folded inference pass and the method that folds the weights, {@code <prefix>FoldWeights()}:
+     *
+     * <pre>{@code
+     * BatchStatistics.foldScale(bnGamma.value(), bnMovingVariance.value(), 0.001, convFoldScale);
+     * BatchStatistics.foldKernel(convKernel.value(), convFoldScale, convFoldedKernel);
+     * BatchStatistics.foldShift(convBias.value(), bnMovingMean.value(), bnBeta.value(), convFoldScale, convFoldedBias);
+     * }</pre>
+     */
+    final List<MethodSpec> foldMethods() {
+        if (fold == null) {
+            return List.of();
+        }
+        String bn = fold.normalization();
+        CodeBlock.Builder code = CodeBlock.builder();
+        code.addStatement(
+                "$T.foldScale($L, $L.value(), $L, $L)",
+                BATCH_STATISTICS,
+                fold.spec().scale() ? bn + "Gamma.value()" : "null",
+                bn + "MovingVariance",
+                Double.toString(fold.spec().epsilon()),
+                foldScale());
+        code.addStatement("$T.foldKernel($L.value(), $L, $L)", BATCH_STATISTICS, kernel(), foldScale(), foldedKernel());
+        code.addStatement(
+                "$T.foldShift($L, $L.value(), $L, $L, $L)",
+                BATCH_STATISTICS,
+                useBias ? bias() + ".value()" : "null",
+                bn + "MovingMean",
+                fold.spec().center() ? bn + "Beta.value()" : "null",
+                foldScale(),
+                foldedBias());
+        MethodSpec foldWeights = MethodSpec.methodBuilder(prefix + "FoldWeights")
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc(
+                        "Folds $L's inference (moving statistics, gamma, beta) into $L's kernel and bias.\n",
+                        JavaNames.commentText(fold.spec().name()),
+                        JavaNames.commentText(layer.name()))
+                .addCode(code.build())
+                .build();
+        folding = true;
+        try {
+            MethodSpec pass = forward();
+            List<MethodSpec> methods = new ArrayList<>(foldedKernelMethods());
+            methods.add(foldWeights);
+            methods.add(pass.toBuilder()
+                    .setName(foldedForwardName())
+                    .addJavadoc(
+                            "\n<p>Inference with $L folded in$L: the weights of {@code $L()}.\n",
+                            JavaNames.commentText(fold.spec().name()),
+                            fold.activation() == Activation.LINEAR
+                                    ? ""
+                                    : " and its " + fold.activation().kerasName() + " applied",
+                            prefix + "FoldWeights")
+                    .build());
+            return methods;
+        } finally {
+            folding = false;
+        }
+    }
+
+    /** Kernels only the folded pass calls (generated in folding mode); none by default. */
+    List<MethodSpec> foldedKernelMethods() {
+        return List.of();
+    }
+
+    final String foldedForwardName() {
+        return forwardName() + "Folded";
+    }
+
+    /**
+     * {@code float[] w = <prefix>Kernel.value();}, or in the folded pass {@code <prefix>FoldWeights();
+     * float[] w = <prefix>FoldedKernel;}.
+     */
+    final void kernelLocal(CodeBlock.Builder code) {
+        if (folding) {
+            code.addStatement("$L()", prefix + "FoldWeights");
+            code.addStatement("float[] w = $L", foldedKernel());
+        } else {
+            code.addStatement("float[] w = $L.value()", kernel());
+        }
+    }
 
     final String kernel() {
         return prefix + "Kernel";
@@ -54,8 +220,14 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
         return prefix + "KernelGradRows";
     }
 
+    /** Whether the training pass keeps the pre-activation (its activation's derivative needs it). */
     final boolean keepsPre() {
         return ActivationCode.needsPreActivation(activation);
+    }
+
+    /** The pre-activation buffer the pass being generated writes, or null (none, or the folded pass). */
+    final String preTarget() {
+        return keepsPre() && !folding ? "pre" : null;
     }
 
     @Override
@@ -83,10 +255,24 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
      */
     final List<MethodSpec> packMethods(int taps, int inputs, String rowsLayout, String transposedLayout) {
         CodeBlock.Builder pack = CodeBlock.builder();
-        copyIntoRows(pack, kernel(), kernelRows(), taps * inputs, units);
+        copyIntoRows(pack, kernel() + ".value()", kernelRows(), taps * inputs, units);
         CodeBlock.Builder packTransposed = CodeBlock.builder();
         copyIntoTransposedRows(packTransposed, kernel(), kernelRowsT(), taps, inputs, units);
-        return List.of(
+        List<MethodSpec> methods = new ArrayList<>();
+        if (fold != null) {
+            CodeBlock.Builder packFolded = CodeBlock.builder();
+            packFolded.addStatement("$L()", prefix + "FoldWeights");
+            copyIntoRows(packFolded, foldedKernel(), kernelRows(), taps * inputs, units);
+            methods.add(MethodSpec.methodBuilder(prefix + "PackFoldedKernel")
+                    .addModifiers(Modifier.PRIVATE)
+                    .addJavadoc(
+                            "Copies $L's folded kernel into rows {@code $L}.\n",
+                            JavaNames.commentText(layer.name()),
+                            rowsLayout)
+                    .addCode(packFolded.build())
+                    .build());
+        }
+        methods.addAll(List.of(
                 MethodSpec.methodBuilder(prefix + "PackKernel")
                         .addModifiers(Modifier.PRIVATE)
                         .addJavadoc(
@@ -102,7 +288,8 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
                                 JavaNames.commentText(layer.name()),
                                 transposedLayout)
                         .addCode(packTransposed.build())
-                        .build());
+                        .build()));
+        return methods;
     }
 
     /**
@@ -110,14 +297,21 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
      * <prefix>KernelRows; float[] acc = <prefix>Acc;} and the {@link #valueLocals} ones.
      */
     final void rowForwardLocals(CodeBlock.Builder code) {
-        code.addStatement("$L()", prefix + "PackKernel");
+        code.addStatement("$L()", prefix + (folding ? "PackFoldedKernel" : "PackKernel"));
         code.addStatement("float[][] w = $L", kernelRows());
         code.addStatement("float[] acc = $L", prefix + "Acc");
         valueLocals(code);
     }
 
-    /** {@code float[] bias = <prefix>Bias.value();} with a bias, {@code float[] pre = <prefix>Pre;} when kept. */
+    /**
+     * {@code float[] bias = <prefix>Bias.value();} with a bias ({@code <prefix>FoldedBias} in the
+     * folded pass), {@code float[] pre = <prefix>Pre;} when kept.
+     */
     final void valueLocals(CodeBlock.Builder code) {
+        if (folding) {
+            code.addStatement("float[] bias = $L", foldedBias());
+            return;
+        }
         if (useBias) {
             code.addStatement("float[] bias = $L.value()", bias());
         }
@@ -150,7 +344,7 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
 
     /** {@code System.arraycopy(bias, 0, acc, 0, units);}, or {@code Arrays.fill(acc, 0f);} without a bias. */
     final void resetAccumulator(CodeBlock.Builder code) {
-        if (useBias) {
+        if (hasBias()) {
             code.addStatement("System.arraycopy(bias, 0, acc, 0, $L)", units);
         } else {
             code.addStatement("$T.fill(acc, 0f)", ARRAYS);

@@ -206,6 +206,11 @@ final class VectorKernels {
      *
      * followed by the narrower stages down to scalars.
      */
+    /** The kernels of a forward product outside a layer's set (a folded inference pass). */
+    static List<MethodSpec> forwardKernels(Product p, String javadoc) {
+        return productMethods(p, javadoc);
+    }
+
     private static List<MethodSpec> productMethods(Product p, String javadoc) {
         List<MethodSpec> methods = new ArrayList<>();
         for (int rows : new int[] {p.blockRows(), 1}) {

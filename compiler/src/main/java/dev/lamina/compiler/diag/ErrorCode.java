@@ -47,6 +47,7 @@ public enum ErrorCode {
             Severity.ERROR,
             "model %s becomes class %s, whose file name differs only in case from that of model %s (%s): they"
                     + " collide on case-insensitive file systems"),
+    CONFLICTING_OPTIONS("LAM038", Severity.ERROR, "%s takes %s or %s, not both"),
     CROSSENTROPY_WITHOUT_SOFTMAX("LAM101", Severity.WARNING, "%s"),
     SOFTMAX_SINGLE_UNIT("LAM102", Severity.WARNING, "%s"),
     BINARY_CROSSENTROPY_WITHOUT_SIGMOID("LAM103", Severity.WARNING, "%s"),
