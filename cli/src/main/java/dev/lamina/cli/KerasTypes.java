@@ -23,7 +23,14 @@ final class KerasTypes {
             Map.entry("average", "Average"),
             Map.entry("maximum", "Maximum"),
             Map.entry("minimum", "Minimum"),
-            Map.entry("concatenate", "Concatenate"));
+            Map.entry("concatenate", "Concatenate"),
+            Map.entry("batch_normalization", "BatchNormalization"),
+            Map.entry("layer_normalization", "LayerNormalization"),
+            Map.entry("zero_padding1d", "ZeroPadding1D"),
+            Map.entry("cropping1d", "Cropping1D"),
+            Map.entry("up_sampling1d", "UpSampling1D"),
+            Map.entry("permute", "Permute"),
+            Map.entry("spatial_dropout1d", "SpatialDropout1D"));
 
     private KerasTypes() {}
 

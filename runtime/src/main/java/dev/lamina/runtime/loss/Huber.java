@@ -7,17 +7,20 @@ import dev.lamina.runtime.spec.LossKind;
  * |e| - 0.5 delta^2}, with {@code e = p - t}; the mean over every element.
  */
 public final class Huber implements Loss {
+    private final double spec;
     private final float delta;
 
     public Huber(double delta) {
         if (!(delta > 0)) {
             throw new IllegalArgumentException("huber delta must be positive, got " + delta);
         }
+        this.spec = delta;
         this.delta = (float) delta;
     }
 
-    public float delta() {
-        return delta;
+    /** The delta as given. */
+    public double delta() {
+        return spec;
     }
 
     @Override
