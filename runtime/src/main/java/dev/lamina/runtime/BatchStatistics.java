@@ -28,8 +28,8 @@ import java.util.Objects;
  * </ol>
  *
  * A single pass is the same with one part. Inference uses the moving statistics ({@link
- * #normalizeInference}), which generated code may fold into the weights of the layer before
- * ({@link #foldScale}, {@link #foldShift}, {@link #foldKernel}).
+ * #normalizeInference}): a scale and a shift per channel ({@link #foldScale}, {@link #foldShift}),
+ * which generated code applies in the store loop of the conv1d or dense before it.
  */
 public final class BatchStatistics {
     private final int channels;
@@ -280,7 +280,7 @@ public final class BatchStatistics {
      */
     public void normalizeInference(float[] x, float[] y, int rows, float[] gamma, float[] beta) {
         foldScale(gamma, movingVariance, epsilon, inferenceScale);
-        foldShift(null, movingMean, beta, inferenceScale, inferenceShift);
+        foldShift(movingMean, beta, inferenceScale, inferenceShift);
         for (int r = 0; r < rows; r++) {
             int o = r * channels;
             for (int c = 0; c < channels; c++) {
@@ -296,8 +296,7 @@ public final class BatchStatistics {
 
     /**
      * The per-channel factor of inference, {@code scale[c] = gamma[c] / sqrt(movingVariance[c] +
-     * epsilon)} ({@code gamma} may be null): a layer {@code z = x W + b} followed by batch
-     * normalization is the layer with {@code W[., c] * scale[c]} and the bias of {@link #foldShift}.
+     * epsilon)} ({@code gamma} may be null): inference is {@code y = x * scale + shift}.
      */
     public static void foldScale(float[] gamma, float[] movingVariance, double epsilon, float[] scale) {
         for (int c = 0; c < scale.length; c++) {
@@ -307,26 +306,12 @@ public final class BatchStatistics {
     }
 
     /**
-     * The folded bias {@code (bias[c] - movingMean[c]) * scale[c] + beta[c]} ({@code bias} and
-     * {@code beta} may be null: 0).
+     * The shift of inference, {@code beta[c] - movingMean[c] * scale[c]} ({@code beta} may be null:
+     * 0).
      */
-    public static void foldShift(float[] bias, float[] movingMean, float[] beta, float[] scale, float[] shift) {
+    public static void foldShift(float[] movingMean, float[] beta, float[] scale, float[] shift) {
         for (int c = 0; c < shift.length; c++) {
-            float b = bias == null ? 0f : bias[c];
-            shift[c] = (b - movingMean[c]) * scale[c] + (beta == null ? 0f : beta[c]);
-        }
-    }
-
-    /**
-     * Multiplies a kernel whose last axis has {@code units} outputs by {@code scale} per output:
-     * {@code folded[i * units + u] = kernel[i * units + u] * scale[u]}.
-     */
-    public static void foldKernel(float[] kernel, float[] scale, float[] folded) {
-        int units = scale.length;
-        for (int i = 0; i < kernel.length; i += units) {
-            for (int u = 0; u < units; u++) {
-                folded[i + u] = kernel[i + u] * scale[u];
-            }
+            shift[c] = (beta == null ? 0f : beta[c]) - movingMean[c] * scale[c];
         }
     }
 }

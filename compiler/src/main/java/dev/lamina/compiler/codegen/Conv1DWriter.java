@@ -138,6 +138,7 @@ final class Conv1DWriter extends KernelLayerWriter {
                         channels % CHANNEL_BLOCK == 0 ? CHANNEL_BLOCK : 1);
             }
             body.endControlFlow();
+            foldRow(body, "acc");
             ActivationCode.applyRow(
                     body,
                     activation(),
@@ -301,7 +302,7 @@ final class Conv1DWriter extends KernelLayerWriter {
             int[] taps = window.tapRange(t);
             for (int f = 0; f < filters; f++) {
                 List<String> terms = new ArrayList<>();
-                if (hasBias()) {
+                if (conv.useBias()) {
                     terms.add("bias[" + f + "]");
                 }
                 for (int k = taps[0]; k < taps[1]; k++) {
@@ -312,6 +313,9 @@ final class Conv1DWriter extends KernelLayerWriter {
                     }
                 }
                 String sum = terms.isEmpty() ? "0f" : String.join(" + ", terms);
+                if (folding()) {
+                    sum = "(" + sum + ") * scale[" + f + "] + shift[" + f + "]";
+                }
                 String yi = Expressions.at("y", "yb", t * filters + f);
                 if (preTarget() != null) {
                     String pi = Expressions.at("pre", "yb", t * filters + f);

@@ -85,6 +85,7 @@ final class DenseWriter extends KernelLayerWriter {
                 new RowLoops.Operand("x", "xo", "xv", "x"),
                 new RowLoops.Operand("w", "0", "wr", "w"),
                 1);
+        foldRow(code, "acc");
         ActivationCode.applyRow(code, activation(), "acc", "y", "yo", preTarget(), units);
         code.endControlFlow();
         return forwardMethod().addCode(code.build()).build();

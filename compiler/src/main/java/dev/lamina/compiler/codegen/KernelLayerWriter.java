@@ -17,12 +17,12 @@ import javax.lang.model.element.Modifier;
  *
  * <p>A batch normalization that directly follows the layer (and, optionally, the activation layer
  * after it) can be folded into it for inference ({@link #fold}): the class then has a second
- * forward pass, {@code <prefix>ForwardFolded}, the layer's own forward code generated with the
- * folded kernel {@code W[., c] * scale[c]}, the folded bias {@code (b[c] - mean[c]) * scale[c] +
- * beta[c]} ({@code scale = gamma / sqrt(var + eps)}, computed from the live parameters at the start
- * of each pass, O(parameters)) and the activation of the activation layer, so a conv, its batch
- * normalization and its relu cost one conv with a fused relu. Training passes keep the layers
- * apart.
+ * forward pass, {@code <prefix>ForwardFolded}, the layer's own forward code generated again with
+ * the normalization fused into the loop that stores each output, {@code y = act(z * scale[c] +
+ * shift[c])} ({@code scale = gamma / sqrt(moving_variance + epsilon)}, {@code shift = beta -
+ * moving_mean * scale}, computed from the live parameters at the start of each pass, O(channels))
+ * and the activation of the activation layer, so a conv, its batch normalization and its relu cost
+ * one conv with a fused relu. Training passes keep the layers apart.
  */
 abstract class KernelLayerWriter extends ComputingLayerWriter {
     static final ClassName BATCH_STATISTICS = ClassName.get("dev.lamina.runtime", "BatchStatistics");
@@ -70,26 +70,17 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
         return folding ? fold.activation() : activation;
     }
 
-    /** Whether the pass being generated adds a bias (the folded pass always does). */
-    final boolean hasBias() {
-        return folding || useBias;
-    }
-
     /** Whether the pass being generated is the folded inference pass. */
     final boolean folding() {
         return folding;
     }
 
-    final String foldedKernel() {
-        return prefix + "FoldedKernel";
-    }
-
-    final String foldedBias() {
-        return prefix + "FoldedBias";
-    }
-
     final String foldScale() {
         return prefix + "FoldScale";
+    }
+
+    final String foldShift() {
+        return prefix + "FoldShift";
     }
 
     /**
@@ -100,27 +91,21 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
         return !VectorActivations.fused(activation) || (fold != null && !VectorActivations.fused(fold.activation()));
     }
 
-    /**
-     * The folded pass's scratch: the folded kernel (flat, Keras layout) and bias, the scale per
-     * output; none without a fold.
-     */
+    /** The folded pass's scale and shift per output; none without a fold. */
     final List<com.palantir.javapoet.FieldSpec> foldFields() {
         if (fold == null) {
             return List.of();
         }
-        return List.of(
-                scratch(foldedKernel(), kernelShape().size()),
-                scratch(foldedBias(), units),
-                scratch(foldScale(), units));
+        return List.of(scratch(foldScale(), units), scratch(foldShift(), units));
     }
 
     /**
-     * The folded inference pass and the method that folds the weights, {@code <prefix>FoldWeights()}:
+     * The folded inference pass and the method that computes the normalization's scale and shift,
+     * {@code <prefix>FoldNormalization()}:
      *
      * <pre>{@code
      * BatchStatistics.foldScale(bnGamma.value(), bnMovingVariance.value(), 0.001, convFoldScale);
-     * BatchStatistics.foldKernel(convKernel.value(), convFoldScale, convFoldedKernel);
-     * BatchStatistics.foldShift(convBias.value(), bnMovingMean.value(), bnBeta.value(), convFoldScale, convFoldedBias);
+     * BatchStatistics.foldShift(bnMovingMean.value(), bnBeta.value(), convFoldScale, convFoldShift);
      * }</pre>
      */
     final List<MethodSpec> foldMethods() {
@@ -136,19 +121,17 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
                 bn + "MovingVariance",
                 Double.toString(fold.spec().epsilon()),
                 foldScale());
-        code.addStatement("$T.foldKernel($L.value(), $L, $L)", BATCH_STATISTICS, kernel(), foldScale(), foldedKernel());
         code.addStatement(
-                "$T.foldShift($L, $L.value(), $L, $L, $L)",
+                "$T.foldShift($L.value(), $L, $L, $L)",
                 BATCH_STATISTICS,
-                useBias ? bias() + ".value()" : "null",
                 bn + "MovingMean",
                 fold.spec().center() ? bn + "Beta.value()" : "null",
                 foldScale(),
-                foldedBias());
-        MethodSpec foldWeights = MethodSpec.methodBuilder(prefix + "FoldWeights")
+                foldShift());
+        MethodSpec foldNormalization = MethodSpec.methodBuilder(prefix + "FoldNormalization")
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc(
-                        "Folds $L's inference (moving statistics, gamma, beta) into $L's kernel and bias.\n",
+                        "The inference of $L (moving statistics, gamma, beta) as a scale and shift per output of $L.\n",
                         JavaNames.commentText(fold.spec().name()),
                         JavaNames.commentText(layer.name()))
                 .addCode(code.build())
@@ -157,20 +140,33 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
         try {
             MethodSpec pass = forward();
             List<MethodSpec> methods = new ArrayList<>(foldedKernelMethods());
-            methods.add(foldWeights);
+            methods.add(foldNormalization);
             methods.add(pass.toBuilder()
                     .setName(foldedForwardName())
                     .addJavadoc(
-                            "\n<p>Inference with $L folded in$L: the weights of {@code $L()}.\n",
+                            "\n<p>Inference with $L folded in$L: each output {@code z} stored as {@code z * scale +"
+                                    + " shift} of {@code $L()}.\n",
                             JavaNames.commentText(fold.spec().name()),
                             fold.activation() == Activation.LINEAR
                                     ? ""
                                     : " and its " + fold.activation().kerasName() + " applied",
-                            prefix + "FoldWeights")
+                            prefix + "FoldNormalization")
                     .build());
             return methods;
         } finally {
             folding = false;
+        }
+    }
+
+    /**
+     * In the folded pass, {@code acc[f] = acc[f] * scale[f] + shift[f]} over a row of outputs
+     * before its activation; nothing otherwise.
+     */
+    final void foldRow(CodeBlock.Builder code, String acc) {
+        if (folding) {
+            code.beginControlFlow("for (int f = 0; f < $L; f++)", units);
+            code.addStatement("$L[f] = $L[f] * scale[f] + shift[f]", acc, acc);
+            code.endControlFlow();
         }
     }
 
@@ -183,17 +179,9 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
         return forwardName() + "Folded";
     }
 
-    /**
-     * {@code float[] w = <prefix>Kernel.value();}, or in the folded pass {@code <prefix>FoldWeights();
-     * float[] w = <prefix>FoldedKernel;}.
-     */
+    /** {@code float[] w = <prefix>Kernel.value();}. */
     final void kernelLocal(CodeBlock.Builder code) {
-        if (folding) {
-            code.addStatement("$L()", prefix + "FoldWeights");
-            code.addStatement("float[] w = $L", foldedKernel());
-        } else {
-            code.addStatement("float[] w = $L.value()", kernel());
-        }
+        code.addStatement("float[] w = $L.value()", kernel());
     }
 
     final String kernel() {
@@ -259,19 +247,6 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
         CodeBlock.Builder packTransposed = CodeBlock.builder();
         copyIntoTransposedRows(packTransposed, kernel(), kernelRowsT(), taps, inputs, units);
         List<MethodSpec> methods = new ArrayList<>();
-        if (fold != null) {
-            CodeBlock.Builder packFolded = CodeBlock.builder();
-            packFolded.addStatement("$L()", prefix + "FoldWeights");
-            copyIntoRows(packFolded, foldedKernel(), kernelRows(), taps * inputs, units);
-            methods.add(MethodSpec.methodBuilder(prefix + "PackFoldedKernel")
-                    .addModifiers(Modifier.PRIVATE)
-                    .addJavadoc(
-                            "Copies $L's folded kernel into rows {@code $L}.\n",
-                            JavaNames.commentText(layer.name()),
-                            rowsLayout)
-                    .addCode(packFolded.build())
-                    .build());
-        }
         methods.addAll(List.of(
                 MethodSpec.methodBuilder(prefix + "PackKernel")
                         .addModifiers(Modifier.PRIVATE)
@@ -297,23 +272,26 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
      * <prefix>KernelRows; float[] acc = <prefix>Acc;} and the {@link #valueLocals} ones.
      */
     final void rowForwardLocals(CodeBlock.Builder code) {
-        code.addStatement("$L()", prefix + (folding ? "PackFoldedKernel" : "PackKernel"));
+        code.addStatement("$L()", prefix + "PackKernel");
         code.addStatement("float[][] w = $L", kernelRows());
         code.addStatement("float[] acc = $L", prefix + "Acc");
         valueLocals(code);
     }
 
     /**
-     * {@code float[] bias = <prefix>Bias.value();} with a bias ({@code <prefix>FoldedBias} in the
-     * folded pass), {@code float[] pre = <prefix>Pre;} when kept.
+     * {@code float[] bias = <prefix>Bias.value();} with a bias, {@code float[] pre = <prefix>Pre;}
+     * when kept; in the folded pass {@code <prefix>FoldNormalization(); float[] scale = ...; float[]
+     * shift = ...;} instead of the pre-activation.
      */
     final void valueLocals(CodeBlock.Builder code) {
-        if (folding) {
-            code.addStatement("float[] bias = $L", foldedBias());
-            return;
-        }
         if (useBias) {
             code.addStatement("float[] bias = $L.value()", bias());
+        }
+        if (folding) {
+            code.addStatement("$L()", prefix + "FoldNormalization");
+            code.addStatement("float[] scale = $L", foldScale());
+            code.addStatement("float[] shift = $L", foldShift());
+            return;
         }
         preLocal(code);
     }
@@ -344,7 +322,7 @@ abstract class KernelLayerWriter extends ComputingLayerWriter {
 
     /** {@code System.arraycopy(bias, 0, acc, 0, units);}, or {@code Arrays.fill(acc, 0f);} without a bias. */
     final void resetAccumulator(CodeBlock.Builder code) {
-        if (hasBias()) {
+        if (useBias) {
             code.addStatement("System.arraycopy(bias, 0, acc, 0, $L)", units);
         } else {
             code.addStatement("$T.fill(acc, 0f)", ARRAYS);

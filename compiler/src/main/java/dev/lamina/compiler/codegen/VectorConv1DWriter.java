@@ -110,8 +110,9 @@ final class VectorConv1DWriter extends KernelLayerWriter {
                 dilation * channels,
                 stride * channels,
                 filters,
-                hasBias(),
-                activation());
+                conv.useBias(),
+                activation(),
+                folding());
     }
 
     /**

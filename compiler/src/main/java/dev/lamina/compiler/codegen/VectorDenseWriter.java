@@ -61,7 +61,15 @@ final class VectorDenseWriter extends KernelLayerWriter {
 
     private VectorKernels.Product forwardProduct() {
         return VectorKernels.Product.forward(
-                folding() ? prefix + "Folded" : prefix, features, 1, 0, features, units, hasBias(), activation());
+                folding() ? prefix + "Folded" : prefix,
+                features,
+                1,
+                0,
+                features,
+                units,
+                dense.useBias(),
+                activation(),
+                folding());
     }
 
     /**
