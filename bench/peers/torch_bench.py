@@ -7,7 +7,9 @@ duration, ns/op = mean over the iterations. Prints TSV (model, batch, mode, ns_o
 --out. The models mirror bench/src/main/resources/dev/lamina/bench/*.lamina (Keras semantics:
 valid padding unless stated, Adam with Keras' epsilon 1e-7); inputs are laid out (batch,
 channels, steps) as PyTorch's Conv1d expects, and dropout is left out (the JMH train step runs
-with dropout off; at inference it is the identity).
+with dropout off; at inference it is the identity). Batch normalization runs in training mode in
+the train step (model.train()) and in inference mode in the forward pass (model.eval()), as in
+Lamina; PyTorch's momentum is 1 - Keras's, its eps Keras's epsilon.
 """
 import argparse
 import sys
@@ -47,6 +49,61 @@ class TextCnn(nn.Module):
         return torch.sigmoid(self.dense(h.amax(dim=2)))
 
 
+def batch_norm(channels, keras_momentum=0.99):
+    return nn.BatchNorm1d(channels, eps=1e-3, momentum=1 - keras_momentum)
+
+
+class Fcn(nn.Module):
+    """samples/models/fcn.lamina: Wang et al. 2017, 511 steps of 2 channels, 4 classes."""
+
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(
+            nn.Conv1d(2, 128, 8, padding="same"), batch_norm(128, 0.9), nn.ReLU(),
+            nn.Conv1d(128, 256, 5, padding="same"), batch_norm(256, 0.9), nn.ReLU(),
+            nn.Conv1d(256, 128, 3, padding="same"), batch_norm(128, 0.9), nn.ReLU(),
+        )
+        self.dense = nn.Linear(128, 4)
+
+    def forward(self, x):
+        return torch.softmax(self.dense(self.features(x).mean(dim=2)), dim=1)
+
+
+class InceptionModule(nn.Module):
+    def __init__(self, channels):
+        super().__init__()
+        self.bottleneck = nn.Conv1d(channels, 32, 1, bias=False)
+        self.branches = nn.ModuleList(nn.Conv1d(32, 32, k, padding="same", bias=False) for k in (40, 20, 10))
+        self.pool = nn.MaxPool1d(3, stride=1, padding=1)
+        self.pool_conv = nn.Conv1d(channels, 32, 1, bias=False)
+        self.norm = batch_norm(128)
+
+    def forward(self, x):
+        b = self.bottleneck(x)
+        h = torch.cat([branch(b) for branch in self.branches] + [self.pool_conv(self.pool(x))], dim=1)
+        return torch.relu(self.norm(h))
+
+
+class InceptionTime(nn.Module):
+    """samples/models/inception_time.lamina: Fawaz et al. 2020, depth 6, residual every 3 modules."""
+
+    def __init__(self):
+        super().__init__()
+        self.modules_ = nn.ModuleList(InceptionModule(2 if d == 0 else 128) for d in range(6))
+        self.shortcuts = nn.ModuleList(
+            nn.Sequential(nn.Conv1d(c, 128, 1, bias=False), batch_norm(128)) for c in (2, 128))
+        self.dense = nn.Linear(128, 4)
+
+    def forward(self, x):
+        residual = x
+        for d, module in enumerate(self.modules_):
+            x = module(x)
+            if d % 3 == 2:
+                x = torch.relu(self.shortcuts[d // 3](residual) + x)
+                residual = x
+        return torch.softmax(self.dense(x.mean(dim=2)), dim=1)
+
+
 def categorical_crossentropy(p, t):
     return -(t * torch.log(p.clamp_min(KERAS_EPSILON))).sum(dim=1).mean()
 
@@ -66,6 +123,12 @@ def build(name, batch, generator):
         target = torch.zeros(batch, 4)
         target[torch.arange(batch), torch.randint(0, 4, (batch,), generator=generator)] = 1
         return ActivityCnn(), x, target, categorical_crossentropy, 0.001
+    if name in ("fcn", "inception_time"):
+        x = torch.rand(batch, 2, 511, generator=generator) * 2 - 1
+        target = torch.zeros(batch, 4)
+        target[torch.arange(batch), torch.randint(0, 4, (batch,), generator=generator)] = 1
+        model = Fcn() if name == "fcn" else InceptionTime()
+        return model, x, target, categorical_crossentropy, 0.001
     if name == "text_cnn":
         ids = torch.randint(0, 2000, (batch, 50), generator=generator)
         target = torch.randint(0, 2, (batch, 1), generator=generator).float()
@@ -94,15 +157,16 @@ def measure(op, warmup_s, iterations, iteration_s):
 
 def cases(name, batch, generator):
     model, x, target, loss_fn, lr = build(name, batch, generator)
-    model.eval()
 
     def forward():
+        model.eval()
         with torch.no_grad():
             model(x)
 
     optimizer = torch.optim.Adam(model.parameters(), lr=lr, eps=KERAS_EPSILON)
 
     def train_step():
+        model.train()
         optimizer.zero_grad(set_to_none=False)
         loss = loss_fn(model(x), target)
         loss.backward()
@@ -115,7 +179,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short warm-up and measurement")
     parser.add_argument("--out", help="write the TSV here instead of stdout")
-    parser.add_argument("--models", default="toy,layer,activity_cnn,text_cnn")
+    parser.add_argument("--models", default="toy,layer,activity_cnn,text_cnn,fcn,inception_time")
     parser.add_argument("--batches", default="1,32")
     args = parser.parse_args()
     warmup_s, iterations, iteration_s = (1.0, 2, 0.5) if args.quick else (5.0, 5, 2.0)

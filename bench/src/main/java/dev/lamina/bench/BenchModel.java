@@ -16,7 +16,11 @@ public enum BenchModel {
     TOY("toy.lamina"),
     LAYER("layer.lamina"),
     ACTIVITY_CNN("activity_cnn.lamina"),
-    TEXT_CNN("text_cnn.lamina");
+    TEXT_CNN("text_cnn.lamina"),
+    CONV_RELU("conv_relu.lamina"),
+    CONV_BN_RELU("conv_bn_relu.lamina"),
+    FCN("fcn.lamina"),
+    INCEPTION_TIME("inception_time.lamina");
 
     private final String resource;
 

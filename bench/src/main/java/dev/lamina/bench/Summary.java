@@ -22,9 +22,10 @@ import java.util.Optional;
  * generated, both over PyTorch), the multi-thread speedups, and the targets of issues 6 and 7
  * judged from this run ({@link Targets}).
  *
- * <p>Usage: {@code Summary <jmh.json> <torch.tsv or -> <summary.tsv> [<steady.json or ->]}: the
- * rows of {@code steady.json} (the same benchmarks run again with a longer warm-up) replace those of
- * {@code jmh.json} with the same model, batch, mode, engine and threads.
+ * <p>Usage: {@code Summary <jmh.json> <torch.tsv or -> <summary.tsv> [<steady.json or -> [<more.json>
+ * ...]]}: the rows of {@code steady.json} (the same benchmarks run again with a longer warm-up)
+ * replace those of {@code jmh.json} with the same model, batch, mode, engine and threads; the rows
+ * of each further JMH file (other benchmark classes) are added.
  */
 public final class Summary {
     static final String HEADER = "model\tbatch\tmode\tengine\tthreads\tns_op\tgflops\talloc_b_op";
@@ -35,13 +36,17 @@ public final class Summary {
     private Summary() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3 && args.length != 4) {
-            System.err.println("usage: Summary <jmh.json> <torch.tsv or -> <summary.tsv> [<steady.json or ->]");
+        if (args.length < 3) {
+            System.err.println(
+                    "usage: Summary <jmh.json> <torch.tsv or -> <summary.tsv> [<steady.json or -> [<more.json> ...]]");
             System.exit(2);
         }
         List<Measurement> rows = readJmh(Path.of(args[0]));
-        if (args.length == 4 && !args[3].equals("-")) {
+        if (args.length >= 4 && !args[3].equals("-")) {
             rows = replaced(rows, readJmh(Path.of(args[3])));
+        }
+        for (int i = 4; i < args.length; i++) {
+            rows.addAll(readJmh(Path.of(args[i])));
         }
         if (!args[1].equals("-")) {
             rows.addAll(readPeer(Path.of(args[1])));

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The performance targets of issues 6 and 7, each judged {@code met} or {@code MISSED} from the
+ * The performance targets of issues 6, 7 and 12, each judged {@code met} or {@code MISSED} from the
  * measurements of one run ({@code not measured} when the run left a needed row out).
  */
 final class Targets {
@@ -71,7 +71,25 @@ final class Targets {
         lines.add(versusPytorch(
                 "7", "vector activity_cnn train step, batch 1, >= 3x pytorch", "vector", 1, Mode.TRAIN_STEP, 3));
         lines.add(threadScaling());
+        lines.add(fusedNormalization(1));
+        lines.add(fusedNormalization(32));
         return lines;
+    }
+
+    /** Issue 12: inference of conv, batch normalization, relu costs at most 10% more than the conv with relu. */
+    private String fusedNormalization(int batch) {
+        String target = "vector conv_bn_relu forward within 10% of conv_relu, batch " + batch;
+        Optional<Double> block = ns("conv_bn_relu", batch, Mode.FORWARD, "vector", 1);
+        Optional<Double> conv = ns("conv_relu", batch, Mode.FORWARD, "vector", 1);
+        if (block.isEmpty() || conv.isEmpty()) {
+            return notMeasured("12", target);
+        }
+        double ratio = block.get() / conv.get();
+        return line(
+                "12",
+                target,
+                format("%+.1f%% (%s vs %s)", (ratio - 1) * 100, duration(block.get()), duration(conv.get())),
+                ratio <= 1.10);
     }
 
     private String speedup(String issue, String target, String model, int batch, Mode mode, double minimum) {

@@ -34,11 +34,27 @@ class TargetsTest {
     }
 
     @Test
+    void issue12FusedNormalizationIsJudgedAgainstTheConvAlone() {
+        List<Measurement> rows = List.of(
+                row("conv_relu", 1, Mode.FORWARD, "vector", 1, 1.0e6),
+                row("conv_bn_relu", 1, Mode.FORWARD, "vector", 1, 1.04e6),
+                row("conv_relu", 32, Mode.FORWARD, "vector", 1, 30e6),
+                row("conv_bn_relu", 32, Mode.FORWARD, "vector", 1, 34.5e6));
+
+        assertThat(new Targets(rows, SPECS).table())
+                .contains(
+                        "12\tvector conv_bn_relu forward within 10% of conv_relu, batch 1\t+4.0% (1.04 ms vs 1.00 ms)"
+                                + "\tmet",
+                        "12\tvector conv_bn_relu forward within 10% of conv_relu, batch 32\t+15.0% (34.50 ms vs"
+                                + " 30.00 ms)\tMISSED");
+    }
+
+    @Test
     void targetsWithoutTheirRowsAreNotMeasured() {
         List<String> table = new Targets(List.of(), SPECS).table();
 
         assertThat(table.get(0)).isEqualTo(Targets.HEADER);
-        assertThat(table.subList(1, table.size())).hasSize(13).allSatisfy(line -> assertThat(line)
+        assertThat(table.subList(1, table.size())).hasSize(15).allSatisfy(line -> assertThat(line)
                 .endsWith("\t-\tnot measured"));
     }
 

@@ -2,7 +2,10 @@ package dev.lamina.cli;
 
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.Parameter;
+import dev.lamina.runtime.loss.Huber;
+import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.spec.OptimizerSpec;
+import dev.lamina.runtime.spec.TrainingSpec;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -15,7 +18,11 @@ final class Describe {
 
     private Describe() {}
 
-    /** {@code adam(learning_rate=0.05)}, {@code sgd(learning_rate=0.01, momentum=0.9, nesterov=true)}. */
+    /**
+     * {@code adam(learning_rate=0.05)}, {@code sgd(learning_rate=0.01, momentum=0.9, nesterov=true)},
+     * {@code adamw(learning_rate=0.001, weight_decay=0.004, clipnorm=1)}: the learning rate, the
+     * options that set the kind of update, and the clipping.
+     */
     static String optimizer(OptimizerSpec optimizer) {
         StringJoiner args = new StringJoiner(", ", "(", ")");
         args.add("learning_rate=" + number(optimizer.learningRate()));
@@ -30,10 +37,27 @@ final class Describe {
             }
         } else if (optimizer instanceof OptimizerSpec.Adam) {
             name = "adam";
+        } else if (optimizer instanceof OptimizerSpec.AdamW adamw) {
+            name = "adamw";
+            args.add("weight_decay=" + number(adamw.weightDecay()));
+        } else if (optimizer instanceof OptimizerSpec.Adagrad) {
+            name = "adagrad";
         } else {
             name = "rmsprop";
         }
+        if (optimizer.clipping().kind() != OptimizerSpec.Clipping.Kind.NONE) {
+            args.add(optimizer.clipping().kind().kerasName() + "="
+                    + number(optimizer.clipping().threshold()));
+        }
         return name + args;
+    }
+
+    /** {@code mse}, or {@code huber(delta=0.5)} for a huber loss whose delta is not Keras's default. */
+    static String loss(Loss loss) {
+        if (loss instanceof Huber huber && huber.delta() != TrainingSpec.DEFAULT_HUBER_DELTA) {
+            return "huber(delta=" + number(huber.delta()) + ")";
+        }
+        return loss.kind().kerasName();
     }
 
     /** Whether {@link #weights} prints values for this model. */

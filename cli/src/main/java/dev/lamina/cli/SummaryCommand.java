@@ -70,9 +70,10 @@ public final class SummaryCommand implements Callable<Integer> {
         if (rows.isEmpty()) {
             out.println("=".repeat(rule));
         }
+        long frozen = model.spec().nonTrainableParameterCount();
         out.println("Total params: " + BatchShapes.count(model.totalParams()));
-        out.println("Trainable params: " + BatchShapes.count(model.totalParams()));
-        out.println("Non-trainable params: 0");
+        out.println("Trainable params: " + BatchShapes.count(model.totalParams() - frozen));
+        out.println("Non-trainable params: " + BatchShapes.count(frozen));
         out.println("_".repeat(rule));
     }
 

@@ -261,8 +261,10 @@ public final class TrainCommand implements Callable<Integer> {
                 + modelOptions.engine.optionName() + " engine"
                 + (modelOptions.backend == Backend.SCALAR ? "" : " (" + modelOptions.backend.optionName() + " backend)")
                 + (modelOptions.threads == 1 ? "" : ", " + modelOptions.threads + " threads"));
-        out.println("  parameters: " + BatchShapes.count(model.parameterCount()));
-        out.println("  loss: " + model.loss().kind().kerasName() + ", optimizer: " + optimizer);
+        long frozen = model.parameterCount() - model.trainableParameterCount();
+        out.println("  parameters: " + BatchShapes.count(model.parameterCount())
+                + (frozen == 0 ? "" : " (" + BatchShapes.count(frozen) + " non-trainable)"));
+        out.println("  loss: " + Describe.loss(model.loss()) + ", optimizer: " + optimizer);
         out.println("  examples: " + training + " for training, " + (examples - training) + " for validation;"
                 + " batch size " + batchSize + ", " + Plural.of(epochs, "epoch") + ", seed " + seed
                 + (noShuffle ? ", not shuffled" : ""));

@@ -53,6 +53,55 @@ class FrontEndCommandsTest {
     }
 
     @Test
+    void summaryCountsTheMovingStatisticsAsNonTrainable() {
+        CliRun run = CliRun.of(
+                "summary", Path.of("..", "samples", "models", "fcn.lamina").toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains(
+                        " batch_normalization (BatchNormalization)           (None, 511, 128)          512\n",
+                        "Total params: 267,268\nTrainable params: 266,244\nNon-trainable params: 1,024\n");
+    }
+
+    @Test
+    void explainShowsTheRulesOfThePaddingAndNormalizationLayers() throws IOException {
+        Path spec = write(
+                "pad.lamina",
+                "model Pad {\n  input [10, 2]\n  zero_padding1d([2, 3])\n  cropping1d(1)\n  up_sampling1d(3)\n"
+                        + "  permute([2, 1])\n  layer_normalization(scale=false)\n}\n");
+        CliRun run = CliRun.of("explain", spec.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .isEqualTo("Model \"Pad\": input (10, 2) per example (batch axis not shown)\n"
+                        + "\n"
+                        + "zero_padding1d (ZeroPadding1D, line 3): (10, 2) -> (15, 2)\n"
+                        + "  steps: 2 + 10 + 3 = 15 (padding [2, 3]: zeros before and after)\n"
+                        + "  channels: unchanged = 2\n"
+                        + "  params: 0 (zero_padding1d has no weights)\n"
+                        + "\n"
+                        + "cropping1d (Cropping1D, line 4): (15, 2) -> (13, 2)\n"
+                        + "  steps: 15 - 1 - 1 = 13 (cropping [1, 1]: steps removed before and after)\n"
+                        + "  channels: unchanged = 2\n"
+                        + "  params: 0 (cropping1d has no weights)\n"
+                        + "\n"
+                        + "up_sampling1d (UpSampling1D, line 5): (13, 2) -> (39, 2)\n"
+                        + "  steps: 13*3 = 39 (each step repeated size=3 times)\n"
+                        + "  channels: unchanged = 2\n"
+                        + "  params: 0 (up_sampling1d has no weights)\n"
+                        + "\n"
+                        + "permute (Permute, line 6): (39, 2) -> (2, 39)\n"
+                        + "  output: axis 1 <- input axis 2 (2), axis 2 <- input axis 1 (39): (39, 2) -> (2, 39)\n"
+                        + "  params: 0 (permute has no weights)\n"
+                        + "\n"
+                        + "layer_normalization (LayerNormalization, line 7): (2, 39) -> (2, 39)\n"
+                        + "  output: unchanged (2, 39) (each row of 39 values of the last axis normalized by its own"
+                        + " mean and variance)\n"
+                        + "  params: 1*features = 1*39 = 39 (beta)\n"
+                        + "\n"
+                        + "Output: (2, 39); total params: 39\n");
+    }
+
+    @Test
     void explainAnswersTheSameStrideTwoQuestion() throws IOException {
         Path spec = write(
                 "same.lamina", "model Same {\n  input [128, 1]\n  conv1d(32, 5, strides=2, padding=\"same\")\n}\n");

@@ -180,6 +180,62 @@ class TrainCommandTest {
                                 + NOT_SAVED);
     }
 
+    /** The header names the non-trainable count, huber's delta and the optimizer's clipping; both engines agree. */
+    @Test
+    void trainsABatchNormalizedModelWithHuberAndClippedAdamW() throws IOException {
+        Path spec = Files.writeString(
+                dir.resolve("norm.lamina"),
+                "model Norm {\n  input [4, 1]\n  conv1d(3, 2)\n  batch_normalization(momentum=0.5)\n"
+                        + "  activation(selu)\n  flatten\n  dense(1)\n  train {\n    loss huber(delta=0.5)\n"
+                        + "    optimizer adamw(learning_rate=0.01, weight_decay=0.1, global_clipnorm=1)\n  }\n}\n");
+        float[] values = new float[32];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i * 7 % 11) / 5f - 1;
+        }
+        Path x = npy("x.npy", new NdArray(new int[] {8, 4, 1}, values));
+        Path y = npy("y.npy", new NdArray(new int[] {8, 1}, new float[] {1, -1, 2, 0, 1, 3, -2, 1}));
+        Path saved = dir.resolve("norm.lmnw");
+        String[] runs = new String[2];
+        String[] engines = {"generated", "interpreter"};
+        for (int e = 0; e < 2; e++) {
+            CliRun run = train(
+                    spec,
+                    x,
+                    y,
+                    "--epochs",
+                    "3",
+                    "--batch-size",
+                    "4",
+                    "--engine",
+                    engines[e],
+                    "--save",
+                    saved.toString());
+            assertThat(run.err()).isEmpty();
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out())
+                    .startsWith("Training model Norm from " + spec + " with the " + engines[e] + " engine\n"
+                            + "  parameters: 31 (6 non-trainable)\n"
+                            + "  loss: huber(delta=0.5), optimizer: adamw(learning_rate=0.01, weight_decay=0.1,"
+                            + " global_clipnorm=1)\n");
+            runs[e] = run.out()
+                    .lines()
+                    .filter(l -> l.startsWith("Trained"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        assertThat(runs[0]).isEqualTo(runs[1]);
+        assertThat(dev.lamina.runtime.io.Weights.read(saved).keySet())
+                .containsExactly(
+                        "conv1d/kernel",
+                        "conv1d/bias",
+                        "batch_normalization/gamma",
+                        "batch_normalization/beta",
+                        "batch_normalization/moving_mean",
+                        "batch_normalization/moving_variance",
+                        "dense/kernel",
+                        "dense/bias");
+    }
+
     @Test
     void shapeMismatchesNameExpectedAndActualShapes() {
         CliRun x = train(TOY, TOY_Y, TOY_Y);

@@ -99,7 +99,7 @@ class GoldenShapeSuiteTest {
             case RANK -> "rank";
             case TOO_SHORT -> "too_short";
             case UNKNOWN_DIMENSION -> "unknown_dim";
-            case NON_POSITIVE, OUT_OF_RANGE, STRIDES_WITH_DILATION, CONCATENATE_AXIS -> "option";
+            case NON_POSITIVE, OUT_OF_RANGE, STRIDES_WITH_DILATION, CONCATENATE_AXIS, CONFLICTING_OPTIONS -> "option";
             case RESHAPE_SIZE -> "size";
             case UNDEFINED_TENSOR, WHICH_INPUT -> "undefined";
             case MERGE_NEEDS_LIST, MERGE_ARITY, MERGE_SHAPES -> "merge";

@@ -3,6 +3,7 @@ package dev.lamina.compiler;
 import dev.lamina.runtime.golden.GoldenModel;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
+import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.OptimizerSpec;
 import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.TrainingSpec;
@@ -32,7 +33,7 @@ final class SpecSource {
     static Rendered of(String modelName, GoldenModel model) {
         StringBuilder out = new StringBuilder();
         out.append("model ").append(modelName).append(" {\n");
-        boolean named = !model.isSequential();
+        boolean named = !model.isSequential() || !model.inputs().get(0).name().equals(InputSpec.DEFAULT_NAME);
         for (InputSpec input : model.inputs()) {
             out.append("  input ")
                     .append(named ? input.name() + " " : "")
@@ -90,23 +91,53 @@ final class SpecSource {
             return "reshape(target_shape=" + r.targetShape() + ", " + name + ")";
         } else if (layer instanceof LayerSpec.Concatenate c) {
             return "concatenate(axis=" + c.axis() + ", " + name + ")";
+        } else if (layer instanceof LayerSpec.BatchNormalization b) {
+            return "batch_normalization(momentum=" + b.momentum() + ", epsilon=" + b.epsilon() + ", center="
+                    + b.center() + ", scale=" + b.scale() + ", " + name + ")";
+        } else if (layer instanceof LayerSpec.LayerNormalization l) {
+            return "layer_normalization(epsilon=" + l.epsilon() + ", center=" + l.center() + ", scale=" + l.scale()
+                    + ", " + name + ")";
+        } else if (layer instanceof LayerSpec.ZeroPadding1D z) {
+            return "zero_padding1d(padding=[" + z.left() + ", " + z.right() + "], " + name + ")";
+        } else if (layer instanceof LayerSpec.Cropping1D c) {
+            return "cropping1d(cropping=[" + c.left() + ", " + c.right() + "], " + name + ")";
+        } else if (layer instanceof LayerSpec.UpSampling1D u) {
+            return "up_sampling1d(size=" + u.size() + ", " + name + ")";
+        } else if (layer instanceof LayerSpec.Permute p) {
+            return "permute(dims=" + p.dims() + ", " + name + ")";
+        } else if (layer instanceof LayerSpec.SpatialDropout1D d) {
+            return "spatial_dropout1d(rate=" + d.rate() + ", " + name + ")";
         }
         return layer.typeName() + "(" + name + ")";
     }
 
     private static String training(TrainingSpec training) {
-        return "loss " + training.loss().kerasName() + "; optimizer " + optimizer(training.optimizer());
+        String loss = training.loss() == LossKind.HUBER
+                ? "huber(delta=" + training.huberDelta() + ")"
+                : training.loss().kerasName();
+        return "loss " + loss + "; optimizer " + optimizer(training.optimizer());
     }
 
     private static String optimizer(OptimizerSpec optimizer) {
+        String clipping = optimizer.clipping().kind() == OptimizerSpec.Clipping.Kind.NONE
+                ? ""
+                : ", " + optimizer.clipping().kind().kerasName() + "="
+                        + optimizer.clipping().threshold();
         if (optimizer instanceof OptimizerSpec.Sgd s) {
             return "sgd(learning_rate=" + s.learningRate() + ", momentum=" + s.momentum() + ", nesterov=" + s.nesterov()
-                    + ")";
+                    + clipping + ")";
         } else if (optimizer instanceof OptimizerSpec.Adam a) {
             return "adam(learning_rate=" + a.learningRate() + ", beta_1=" + a.beta1() + ", beta_2=" + a.beta2()
-                    + ", epsilon=" + a.epsilon() + ")";
+                    + ", epsilon=" + a.epsilon() + clipping + ")";
+        } else if (optimizer instanceof OptimizerSpec.AdamW w) {
+            return "adamw(learning_rate=" + w.learningRate() + ", weight_decay=" + w.weightDecay() + ", beta_1="
+                    + w.beta1() + ", beta_2=" + w.beta2() + ", epsilon=" + w.epsilon() + clipping + ")";
+        } else if (optimizer instanceof OptimizerSpec.Adagrad a) {
+            return "adagrad(learning_rate=" + a.learningRate() + ", initial_accumulator_value="
+                    + a.initialAccumulatorValue() + ", epsilon=" + a.epsilon() + clipping + ")";
         }
         OptimizerSpec.RmsProp r = (OptimizerSpec.RmsProp) optimizer;
-        return "rmsprop(learning_rate=" + r.learningRate() + ", rho=" + r.rho() + ", epsilon=" + r.epsilon() + ")";
+        return "rmsprop(learning_rate=" + r.learningRate() + ", rho=" + r.rho() + ", epsilon=" + r.epsilon() + clipping
+                + ")";
     }
 }

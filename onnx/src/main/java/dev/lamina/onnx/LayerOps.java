@@ -1,6 +1,7 @@
 package dev.lamina.onnx;
 
 import dev.lamina.runtime.Parameter;
+import dev.lamina.runtime.math.Functions;
 import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.DataFormat;
 import dev.lamina.runtime.spec.LayerSpec;
@@ -9,6 +10,7 @@ import dev.lamina.runtime.spec.PoolKind;
 import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.WindowRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -246,6 +248,103 @@ final class LayerOps implements LayerSpec.Visitor<Void> {
         return null;
     }
 
+    @Override
+    public Void batchNormalization(LayerSpec.BatchNormalization norm) {
+        // inference: y = x * scale + shift, scale = gamma / sqrt(moving_variance + epsilon),
+        // shift = beta - moving_mean * scale, per channel (the last axis, which ONNX broadcasts over)
+        float[] mean = parameters.get("moving_mean").value();
+        float[] variance = parameters.get("moving_variance").value();
+        int channels = mean.length;
+        float[] scale = new float[channels];
+        float[] shift = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            float gamma = norm.scale() ? parameters.get("gamma").value()[c] : 1f;
+            float beta = norm.center() ? parameters.get("beta").value()[c] : 0f;
+            scale[c] = gamma / (float) Math.sqrt(variance[c] + norm.epsilon());
+            shift[c] = beta - mean[c] * scale[c];
+        }
+        String scaled = temp("scaled");
+        graph.node("Mul", List.of(input(), graph.floats(norm.name() + "/scale", new long[] {channels}, scale)), scaled);
+        graph.node("Add", List.of(scaled, graph.floats(norm.name() + "/shift", new long[] {channels}, shift)), output);
+        return null;
+    }
+
+    @Override
+    public Void layerNormalization(LayerSpec.LayerNormalization norm) {
+        int features = shape().last();
+        float[] gamma = new float[features];
+        Arrays.fill(gamma, 1f);
+        if (norm.scale()) {
+            gamma = parameters.get("gamma").value();
+        }
+        List<String> operands = new ArrayList<>();
+        operands.add(input());
+        operands.add(graph.floats(norm.name() + "/gamma", new long[] {features}, gamma));
+        if (norm.center()) {
+            operands.add(graph.floats(
+                    norm.name() + "/beta",
+                    new long[] {features},
+                    parameters.get("beta").value()));
+        }
+        graph.node(
+                "LayerNormalization", operands, output, OnnxGraph.integer("axis", -1), OnnxGraph.real("epsilon", (float)
+                        norm.epsilon()));
+        return null;
+    }
+
+    @Override
+    public Void zeroPadding1d(LayerSpec.ZeroPadding1D padding) {
+        graph.node(
+                "Pad",
+                List.of(input(), graph.int64s(output + "/pads", 0, padding.left(), 0, 0, padding.right(), 0)),
+                output);
+        return null;
+    }
+
+    @Override
+    public Void cropping1d(LayerSpec.Cropping1D cropping) {
+        long end = cropping.right() == 0 ? Long.MAX_VALUE : -cropping.right();
+        graph.node(
+                "Slice",
+                List.of(
+                        input(),
+                        graph.int64s(output + "/starts", cropping.left()),
+                        graph.int64s(output + "/ends", end),
+                        graph.int64s(output + "/axes", 1)),
+                output);
+        return null;
+    }
+
+    @Override
+    public Void upSampling1d(LayerSpec.UpSampling1D upSampling) {
+        // (N, L, C) -> (N, C, L, 1) -> each step `size` times -> (N, C, L*size) -> (N, L*size, C)
+        String ncl = toChannelsFirst(DataFormat.CHANNELS_LAST);
+        String column = temp("column");
+        graph.node("Unsqueeze", List.of(ncl, graph.int64s(output + "/axes", 3)), column);
+        String tiled = temp("tiled");
+        graph.node("Tile", List.of(column, graph.int64s(output + "/repeats", 1, 1, 1, upSampling.size())), tiled);
+        String joined = temp("joined");
+        graph.node("Reshape", List.of(tiled, graph.int64s(output + "/shape", 0, 0, -1)), joined);
+        graph.node("Transpose", List.of(joined), output, OnnxGraph.ints("perm", 0, 2, 1));
+        return null;
+    }
+
+    @Override
+    public Void permute(LayerSpec.Permute permute) {
+        long[] perm = new long[permute.dims().size() + 1];
+        for (int i = 0; i < permute.dims().size(); i++) {
+            perm[i + 1] = permute.dims().get(i); // Keras counts the axes after the batch from 1
+        }
+        graph.node("Transpose", List.of(input()), output, OnnxGraph.ints("perm", perm));
+        return null;
+    }
+
+    @Override
+    public Void spatialDropout1d(LayerSpec.SpatialDropout1D dropout) {
+        graph.node("Identity", List.of(input()), output);
+        return null;
+    }
+
     /**
      * The inputs with lower ranks raised to the highest by axes of size 1 after the batch: Lamina
      * lines a lower rank up with the last axes of the others, ONNX's broadcasting then does too.
@@ -300,6 +399,23 @@ final class LayerOps implements LayerSpec.Visitor<Void> {
             case SOFTMAX -> graph.node("Softmax", List.of(x), out, OnnxGraph.integer("axis", -1));
             case ELU -> graph.node("Elu", List.of(x), out, OnnxGraph.real("alpha", 1f));
             case SOFTPLUS -> graph.node("Softplus", List.of(x), out);
+            case SILU -> {
+                String gate = temp("silu_sigmoid");
+                graph.node("Sigmoid", List.of(x), gate);
+                graph.node("Mul", List.of(x, gate), out);
+            }
+            case SELU -> graph.node(
+                    "Selu",
+                    List.of(x),
+                    out,
+                    OnnxGraph.real("alpha", (float) Functions.SELU_ALPHA),
+                    OnnxGraph.real("gamma", (float) Functions.SELU_SCALE));
+            case LEAKY_RELU -> graph.node(
+                    "LeakyRelu", List.of(x), out, OnnxGraph.real("alpha", Functions.LEAKY_RELU_SLOPE));
+                // Keras 3: relu6(x + 3) / 6 = clip(x / 6 + 0.5, 0, 1)
+            case HARD_SIGMOID -> graph.node(
+                    "HardSigmoid", List.of(x), out, OnnxGraph.real("alpha", 1f / 6), OnnxGraph.real("beta", 0.5f));
+            case SOFTSIGN -> graph.node("Softsign", List.of(x), out);
             case GELU -> {
                 // 0.5 * x * (1 + erf(x / sqrt(2)))
                 String scaled = temp("gelu_scaled");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lamina.compiler.CheckedModel;
 import dev.lamina.compiler.Compilation;
 import dev.lamina.compiler.LaminaCompiler;
+import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.golden.GoldenCase;
 import dev.lamina.runtime.golden.GoldenCases;
 import dev.lamina.runtime.golden.ReferenceData;
@@ -85,6 +86,24 @@ class OnnxRuntimeAgreementTest {
               dropout(0.3)
               global_max_pooling1d
             }
+            model NormalizedAndReshaped {
+              input [None, 3]
+              zero_padding1d([2, 1])
+              conv1d(6, 3, use_bias=false)
+              batch_normalization(epsilon=0.01)
+              activation(silu)
+              cropping1d([1, 2])
+              up_sampling1d(3)
+              layer_normalization
+              activation(selu)
+              spatial_dropout1d(0.2)
+              conv1d(4, 2, activation=leaky_relu)
+              batch_normalization(center=false)
+              activation(hard_sigmoid)
+              permute([2, 1])
+              dense(5, activation=softsign)
+              global_average_pooling1d
+            }
             """;
 
     @TestFactory
@@ -126,6 +145,16 @@ class OnnxRuntimeAgreementTest {
     private static void checkRandom(ModelSpec spec) throws Exception {
         Interpreter model = new Interpreter(spec, 7);
         SplittableRandom random = new SplittableRandom(spec.name().hashCode());
+        for (Parameter p : model.parameters()) {
+            // normalizations start as the identity; give them statistics and scales worth checking
+            float[] v = p.value();
+            boolean variance = p.name().equals("moving_variance");
+            if (variance || List.of("gamma", "beta", "moving_mean").contains(p.name())) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) (variance ? random.nextDouble(0.2, 2) : random.nextDouble(-1, 1));
+                }
+            }
+        }
         int batch = 3;
         float[][] inputs = new float[spec.inputs().size()][];
         for (int i = 0; i < inputs.length; i++) {

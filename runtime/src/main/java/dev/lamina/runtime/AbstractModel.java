@@ -34,10 +34,19 @@ import java.util.function.IntConsumer;
  * stream (an allocation of one small stream per shard and call, only while dropout is on). The
  * split depends on the batch and the model alone, so every result is the same for every number of
  * threads; a batch of one shard runs the single pass unchanged.
+ *
+ * <p>Batch normalization in training needs the statistics of the whole batch, so a model with
+ * {@code K} such layers runs its training passes in {@code K + 1} segments split at them ({@link
+ * #forwardTrainingSegment}, {@link #backwardSegment}; {@link BatchStatistics} describes the
+ * phases): between two segments, the layer's partial sums from every shard are combined in shard
+ * order by the calling thread, which also updates the moving statistics once, and the result goes
+ * back to every shard. A single pass runs the same segments with itself as the only part.
  */
 public abstract class AbstractModel implements Model {
     private final ModelSpec spec;
     private final List<Parameter> parameters;
+    private final List<Parameter> trainableParameters;
+    private final int batchNormalizations;
     private Loss loss;
     private Optimizer optimizer;
     private boolean dropoutInTraining = true;
@@ -57,7 +66,11 @@ public abstract class AbstractModel implements Model {
     protected AbstractModel(ModelSpec spec, List<Parameter> parameters) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.parameters = List.copyOf(parameters);
-        this.hasDropout = spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Dropout);
+        this.trainableParameters =
+                this.parameters.stream().filter(Parameter::trainable).toList();
+        this.hasDropout = spec.layers().stream()
+                .anyMatch(l -> l instanceof LayerSpec.Dropout || l instanceof LayerSpec.SpatialDropout1D);
+        this.batchNormalizations = batchNormalizationNodes(spec).length;
         this.declaredInputShapes = spec.inputs().stream().map(InputSpec::shape).toList();
         this.inputsFullyKnown = declaredInputShapes.stream().allMatch(Shape::isFullyKnown);
         this.inputGradientCounts = new int[spec.inputs().size()];
@@ -69,7 +82,7 @@ public abstract class AbstractModel implements Model {
                                 OptimizerSpec.Adam.DEFAULT_BETA_1,
                                 OptimizerSpec.Adam.DEFAULT_BETA_2,
                                 OptimizerSpec.Adam.DEFAULT_EPSILON)));
-        this.loss = Loss.of(training.loss());
+        this.loss = Loss.of(training.loss(), training.huberDelta());
         this.optimizer = Optimizer.of(training.optimizer());
     }
 
@@ -91,6 +104,19 @@ public abstract class AbstractModel implements Model {
     @Override
     public final List<Parameter> parameters() {
         return parameters;
+    }
+
+    @Override
+    public final List<Parameter> trainableParameters() {
+        return trainableParameters;
+    }
+
+    /** The nodes of {@code spec} whose layer is a batch normalization, in node order. */
+    public static int[] batchNormalizationNodes(ModelSpec spec) {
+        List<LayerSpec> layers = spec.layers();
+        return java.util.stream.IntStream.range(0, layers.size())
+                .filter(n -> layers.get(n) instanceof LayerSpec.BatchNormalization)
+                .toArray();
     }
 
     @Override
@@ -310,6 +336,75 @@ public abstract class AbstractModel implements Model {
      * index, on the first batch that needs it.
      */
     protected abstract AbstractModel replica();
+
+    /**
+     * The statistics of the model's batch-normalization layers, one per layer in node order
+     * ({@link #batchNormalizationNodes}); engines of models with such layers override it and return
+     * the same objects every time.
+     */
+    protected List<BatchStatistics> batchStatistics() {
+        return List.of();
+    }
+
+    /**
+     * Segment {@code segment} ({@code 0..K}) of the training forward pass of a model with {@code K}
+     * batch normalizations at nodes {@code p_0 < ... < p_{K-1}}: for {@code segment > 0}, node
+     * {@code p_(segment-1)} normalizes with its combined statistics; then the nodes strictly between
+     * it and {@code p_segment} (or the end) run; for {@code segment < K}, node {@code p_segment}
+     * {@link BatchStatistics#accumulate accumulates} its input. Segment 0 sizes the buffers; the
+     * last returns the output buffer (like {@link #forwardTraining}), the others may return null.
+     * Only called for a model with batch normalization.
+     */
+    protected float[] forwardTrainingSegment(float[][] x, int batch, int segment) {
+        throw new UnsupportedOperationException("model " + name() + " has no batch normalization");
+    }
+
+    /**
+     * Segment {@code segment} of the backward pass, run from {@code K} down to 0: the reverse of
+     * forward segment {@code segment}. For {@code segment < K}, node {@code p_segment} writes its
+     * input gradient from the combined gradient sums; then the nodes in between back-propagate;
+     * for {@code segment > 0}, node {@code p_(segment-1)} {@link
+     * BatchStatistics#accumulateGradients accumulates} its gradient sums. Segment {@code K} starts
+     * from {@code outputGradient}; segment 0 writes the input gradients.
+     */
+    protected void backwardSegment(float[][] x, float[] outputGradient, int batch, int segment) {
+        throw new UnsupportedOperationException("model " + name() + " has no batch normalization");
+    }
+
+    /** The number of batch normalizations, {@code K}: training passes run in {@code K + 1} segments. */
+    final int batchNormalizations() {
+        return batchNormalizations;
+    }
+
+    /**
+     * The training forward pass of a single pass over the batch by segments: after each segment,
+     * the next batch normalization combines its own sums and updates its moving statistics. Engines
+     * of models with batch normalization call it from {@link #forwardTraining}.
+     */
+    protected final float[] forwardTrainingBySegments(float[][] x, int batch) {
+        List<BatchStatistics> statistics = batchStatistics();
+        float[] output = null;
+        for (int k = 0; k <= batchNormalizations; k++) {
+            output = forwardTrainingSegment(x, batch, k);
+            if (k < batchNormalizations) {
+                BatchStatistics s = statistics.get(k);
+                s.combineOwn();
+                s.updateMovingStatistics();
+            }
+        }
+        return output;
+    }
+
+    /** The backward pass of a single pass by segments; engines call it from {@link #backward}. */
+    protected final void backwardBySegments(float[][] x, float[] outputGradient, int batch) {
+        List<BatchStatistics> statistics = batchStatistics();
+        for (int k = batchNormalizations; k >= 0; k--) {
+            backwardSegment(x, outputGradient, batch, k);
+            if (k > 0) {
+                statistics.get(k - 1).combineOwnGradients();
+            }
+        }
+    }
 
     /** Number of output values for this input batch. */
     protected int outputCount(float[][] x, int batch) {

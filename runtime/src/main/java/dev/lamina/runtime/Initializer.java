@@ -6,8 +6,10 @@ import java.util.SplittableRandom;
 public enum Initializer {
     /** Kernels: uniform in ±sqrt(6 / (fan_in + fan_out)), fans from the (…, in, out) layout. */
     GLOROT_UNIFORM,
-    /** Biases. */
+    /** Biases, batch normalization's beta and moving mean. */
     ZEROS,
+    /** Normalization's gamma and batch normalization's moving variance. */
+    ONES,
     /** Embeddings: uniform in ±0.05. */
     UNIFORM_005;
 
@@ -16,6 +18,7 @@ public enum Initializer {
         float[] v = p.value();
         switch (this) {
             case ZEROS -> java.util.Arrays.fill(v, 0f);
+            case ONES -> java.util.Arrays.fill(v, 1f);
             case UNIFORM_005 -> fillUniform(v, 0.05, random);
             case GLOROT_UNIFORM -> {
                 int[] dims = p.shape().dims();

@@ -61,13 +61,31 @@ public interface Model {
         return spec().outputShape();
     }
 
-    /** Every trainable parameter, in layer order (kernel before bias). */
+    /**
+     * Every parameter in layer order (kernel before bias; a batch normalization's gamma, beta,
+     * moving_mean, moving_variance), trainable or not: what the weights file holds.
+     */
     List<Parameter> parameters();
 
-    /** Total number of trainable values. */
+    /**
+     * The parameters an optimizer updates ({@link Parameter#trainable()}), in the same order; always
+     * the same list instance.
+     */
+    List<Parameter> trainableParameters();
+
+    /** Total number of values of every parameter, trainable or not (Keras's "Total params"). */
     default long parameterCount() {
         long n = 0;
         for (Parameter p : parameters()) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** Number of trainable values (Keras's "Trainable params"). */
+    default long trainableParameterCount() {
+        long n = 0;
+        for (Parameter p : trainableParameters()) {
             n += p.size();
         }
         return n;
@@ -96,10 +114,12 @@ public interface Model {
                     .append(System.lineSeparator());
         }
         table.append(String.format("Total params: %d%n", parameterCount()));
+        table.append(String.format("Trainable params: %d%n", trainableParameterCount()));
+        table.append(String.format("Non-trainable params: %d%n", parameterCount() - trainableParameterCount()));
         return table.toString();
     }
 
-    /** Saves every parameter in the Lamina weights format ({@link ModelWeights}). */
+    /** Saves every parameter, trainable or not, in the Lamina weights format ({@link ModelWeights}). */
     default void saveWeights(Path file) throws IOException {
         ModelWeights.save(this, file);
     }
@@ -235,7 +255,9 @@ public interface Model {
 
     /**
      * Forward pass in training mode, the loss against {@code target}, and the backward pass: fills
-     * every {@link Parameter#gradient()} and {@link #inputGradient(int)}. Returns the loss.
+     * every {@link Parameter#gradient()} and {@link #inputGradient(int)}. Returns the loss. In
+     * training mode, batch normalization normalizes with the batch's statistics and updates its
+     * moving statistics (as a Keras training step does); dropout drops if enabled.
      */
     float computeGradients(float[][] inputs, float[] target, int batch);
 
@@ -260,17 +282,20 @@ public interface Model {
      */
     float[] inputGradient(int input);
 
-    /** One optimizer step on a batch: {@link #computeGradients}, then the update. Returns the loss. */
+    /**
+     * One optimizer step on a batch: {@link #computeGradients}, then the update of the trainable
+     * parameters. Returns the loss.
+     */
     default float trainStep(float[][] inputs, float[] target, int batch) {
         float loss = computeGradients(inputs, target, batch);
-        optimizer().step(parameters());
+        optimizer().step(trainableParameters());
         return loss;
     }
 
     /** {@link #trainStep(float[][], float[], int)} for a model with one input. */
     default float trainStep(float[] x, float[] target, int batch) {
         float loss = computeGradients(x, target, batch);
-        optimizer().step(parameters());
+        optimizer().step(trainableParameters());
         return loss;
     }
 

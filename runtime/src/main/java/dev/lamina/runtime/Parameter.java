@@ -4,24 +4,33 @@ import dev.lamina.runtime.spec.Shape;
 import java.util.Objects;
 
 /**
- * One trainable tensor of a layer in Keras's layout (e.g. a conv1d kernel is (kernel_size,
- * in_channels, filters)), flat in row-major order, with the gradient of the last backward pass.
+ * One tensor of a layer in Keras's layout (e.g. a conv1d kernel is (kernel_size, in_channels,
+ * filters)), flat in row-major order. A trainable parameter has the gradient of the last backward
+ * pass; a non-trainable one (batch normalization's moving statistics) is saved and loaded with the
+ * weights and changed only by training passes, never by an optimizer, and its gradient is empty.
  */
 public final class Parameter {
     private final String layer;
     private final String name;
     private final Shape shape;
     private final Initializer initializer;
+    private final boolean trainable;
     private final float[] value;
     private final float[] gradient;
 
+    /** A trainable parameter. */
     public Parameter(String layer, String name, Shape shape, Initializer initializer) {
+        this(layer, name, shape, initializer, true);
+    }
+
+    public Parameter(String layer, String name, Shape shape, Initializer initializer, boolean trainable) {
         this.layer = Objects.requireNonNull(layer, "layer");
         this.name = Objects.requireNonNull(name, "name");
         this.shape = Objects.requireNonNull(shape, "shape");
         this.initializer = Objects.requireNonNull(initializer, "initializer");
+        this.trainable = trainable;
         this.value = new float[shape.size()];
-        this.gradient = new float[shape.size()];
+        this.gradient = new float[trainable ? shape.size() : 0];
     }
 
     private Parameter(Parameter master) {
@@ -29,6 +38,7 @@ public final class Parameter {
         this.name = master.name;
         this.shape = master.shape;
         this.initializer = master.initializer;
+        this.trainable = master.trainable;
         this.value = master.value;
         this.gradient = new float[master.gradient.length];
     }
@@ -46,7 +56,10 @@ public final class Parameter {
         return layer;
     }
 
-    /** The parameter's name within its layer: {@code kernel}, {@code bias} or {@code embeddings}. */
+    /**
+     * The parameter's name within its layer: {@code kernel}, {@code bias}, {@code embeddings},
+     * {@code gamma}, {@code beta}, {@code moving_mean}, {@code moving_variance}.
+     */
     public String name() {
         return name;
     }
@@ -64,6 +77,11 @@ public final class Parameter {
         return initializer;
     }
 
+    /** Whether an optimizer updates it from a gradient. */
+    public boolean trainable() {
+        return trainable;
+    }
+
     public int size() {
         return value.length;
     }
@@ -73,7 +91,7 @@ public final class Parameter {
         return value;
     }
 
-    /** The live gradient of the last backward pass. */
+    /** The live gradient of the last backward pass; empty for a non-trainable parameter. */
     public float[] gradient() {
         return gradient;
     }
@@ -89,6 +107,6 @@ public final class Parameter {
 
     @Override
     public String toString() {
-        return key() + " " + shape;
+        return key() + " " + shape + (trainable ? "" : " (non-trainable)");
     }
 }

@@ -16,6 +16,12 @@ import java.util.function.IntConsumer;
  * arrays; the calling thread alone computes the loss over the whole batch and sums the shards'
  * parameter gradients in shard order. Buffers are created for a batch size and input shape and
  * reused while these stay the same.
+ *
+ * <p>With batch normalization, the training passes run segment by segment ({@link
+ * AbstractModel#forwardTrainingSegment}): every shard runs a segment, then the calling thread
+ * combines the next normalization's partial sums of shards {@code 0..S-1} into the model's own
+ * {@link BatchStatistics}, updates the moving statistics once and copies the batch's statistics to
+ * every shard; the backward pass does the same with the gradient sums, from the last segment down.
  */
 final class ShardedPasses {
     private final AbstractModel model;
@@ -43,9 +49,16 @@ final class ShardedPasses {
     private float[] outputGradient;
     private float[][] inputGradient = new float[0][];
 
+    /** The segment the training passes are running (with batch normalization). */
+    private int segment;
+    /** parts[k][s]: replica s's statistics of batch normalization k. */
+    private BatchStatistics[][] parts = new BatchStatistics[0][];
+
     private final IntConsumer inference = this::inference;
     private final IntConsumer trainingForward = this::trainingForward;
     private final IntConsumer trainingBackward = this::trainingBackward;
+    private final IntConsumer trainingForwardSegment = this::trainingForwardSegment;
+    private final IntConsumer trainingBackwardSegment = this::trainingBackwardSegment;
     private final IntConsumer gradientSums = this::sumGradients;
 
     ShardedPasses(AbstractModel model) {
@@ -88,6 +101,13 @@ final class ShardedPasses {
         for (int i = 0; i < inSizes.length; i++) {
             inputGradient[i] = inputGradients[i] ? new float[batch * inSizes[i]] : new float[0];
         }
+        parts = new BatchStatistics[model.batchNormalizations()][shards];
+        for (int s = 0; s < shards; s++) {
+            List<BatchStatistics> statistics = replicas.get(s).batchStatistics();
+            for (int k = 0; k < parts.length; k++) {
+                parts[k][s] = statistics.get(k);
+            }
+        }
     }
 
     int shards() {
@@ -123,7 +143,22 @@ final class ShardedPasses {
         this.x = x;
         this.y = output;
         try {
-            model.runShards(shards, trainingForward);
+            if (parts.length == 0) {
+                model.runShards(shards, trainingForward);
+                return;
+            }
+            List<BatchStatistics> combined = model.batchStatistics();
+            for (segment = 0; segment <= parts.length; segment++) {
+                model.runShards(shards, trainingForwardSegment);
+                if (segment < parts.length) {
+                    BatchStatistics batchStatistics = combined.get(segment);
+                    batchStatistics.combine(parts[segment], shards);
+                    batchStatistics.updateMovingStatistics();
+                    for (BatchStatistics part : parts[segment]) {
+                        part.copyStatistics(batchStatistics);
+                    }
+                }
+            }
         } finally {
             this.x = null;
             this.y = null;
@@ -139,7 +174,21 @@ final class ShardedPasses {
     void backward(float[] outputGradient) {
         this.outputGradient = outputGradient;
         try {
-            model.runShards(shards, trainingBackward);
+            if (parts.length == 0) {
+                model.runShards(shards, trainingBackward);
+            } else {
+                List<BatchStatistics> combined = model.batchStatistics();
+                for (segment = parts.length; segment >= 0; segment--) {
+                    model.runShards(shards, trainingBackwardSegment);
+                    if (segment > 0) {
+                        BatchStatistics batchStatistics = combined.get(segment - 1);
+                        batchStatistics.combineGradients(parts[segment - 1], shards);
+                        for (BatchStatistics part : parts[segment - 1]) {
+                            part.copyGradientSums(batchStatistics);
+                        }
+                    }
+                }
+            }
         } finally {
             this.outputGradient = null;
         }
@@ -203,16 +252,48 @@ final class ShardedPasses {
         System.arraycopy(out, 0, y, start(s) * outSize, shardOutputs[s].length);
     }
 
+    /** Forward segment {@link #segment} of shard {@code s}; the first loads its block, the last copies its outputs. */
+    private void trainingForwardSegment(int s) {
+        AbstractModel replica = segment == 0 ? load(s) : replicas.get(s);
+        float[] out = replica.forwardTrainingSegment(shardInputs[s], end(s) - start(s), segment);
+        if (segment == parts.length) {
+            System.arraycopy(out, 0, y, start(s) * outSize, shardOutputs[s].length);
+        }
+    }
+
     private void trainingBackward(int s) {
+        startBackward(s);
         AbstractModel replica = replicas.get(s);
+        replica.backward(shardInputs[s], shardOutputGradients[s], end(s) - start(s));
+        copyInputGradients(s);
+    }
+
+    /** Backward segment {@link #segment} of shard {@code s}; the first takes its block of the output gradient. */
+    private void trainingBackwardSegment(int s) {
+        if (segment == parts.length) {
+            startBackward(s);
+        }
+        AbstractModel replica = replicas.get(s);
+        replica.backwardSegment(shardInputs[s], shardOutputGradients[s], end(s) - start(s), segment);
+        if (segment == 0) {
+            copyInputGradients(s);
+        }
+    }
+
+    /** Copies shard {@code s}'s block of the output gradient into its buffer and zeroes its parameter gradients. */
+    private void startBackward(int s) {
         float[] dy = shardOutputGradients[s];
         System.arraycopy(outputGradient, start(s) * outSize, dy, 0, dy.length);
-        List<Parameter> parameters = replica.parameters();
+        List<Parameter> parameters = replicas.get(s).parameters();
         for (int k = 0; k < parameters.size(); k++) {
             Arrays.fill(parameters.get(k).gradient(), 0f);
         }
+    }
+
+    /** Copies shard {@code s}'s input gradients into the batch's arrays. */
+    private void copyInputGradients(int s) {
+        AbstractModel replica = replicas.get(s);
         int examples = end(s) - start(s);
-        replica.backward(shardInputs[s], dy, examples);
         for (int i = 0; i < inSizes.length; i++) {
             if (inputGradients[i]) {
                 System.arraycopy(

@@ -18,6 +18,23 @@ class SamplesTest {
     }
 
     @Test
+    void fcnRecognisesHeldOutRecordingsWithItsMovingStatistics() {
+        assertThat(FcnApp.trainAndTest(160, 3, false)).isGreaterThan(0.9);
+    }
+
+    @Test
+    void theTimeSeriesBaselinesHaveTheirPublishedSizes() {
+        assertThat(new Fcn(0).parameterCount()).isEqualTo(267_268L);
+        assertThat(new Fcn(0).trainableParameterCount()).isEqualTo(266_244L);
+        assertThat(new ResNet(0).parameterCount()).isEqualTo(507_652L);
+        assertThat(new ResNet(0).trainableParameterCount()).isEqualTo(505_092L);
+        InceptionTime inception = new InceptionTime(0);
+        assertThat(inception.parameterCount()).isEqualTo(492_420L);
+        assertThat(inception.trainableParameterCount()).isEqualTo(490_372L);
+        assertThat(inception.predict(new float[2 * 511 * 2], 2)).hasSize(8);
+    }
+
+    @Test
     void theTextCnnLearnsTheSentimentRule() {
         assertThat(SentimentApp.trainAndTest(false)).isGreaterThan(0.9);
     }

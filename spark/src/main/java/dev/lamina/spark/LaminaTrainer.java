@@ -1,5 +1,6 @@
 package dev.lamina.spark;
 
+import dev.lamina.runtime.AbstractModel;
 import dev.lamina.runtime.BatchShards;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.Parameter;
@@ -264,6 +265,14 @@ public final class LaminaTrainer {
             throw new IllegalArgumentException(
                     "resumeLatest() needs a checkpoint folder: set checkpoints(folder, steps)");
         }
+        int[] normalizations = AbstractModel.batchNormalizationNodes(model.spec());
+        if (normalizations.length > 0) {
+            // each task would normalize by its shard's statistics: results would depend on the partitioning
+            throw new IllegalArgumentException("model " + model.name() + " has batch normalization ("
+                    + model.spec().nodes().get(normalizations[0]).name() + "), whose training statistics are"
+                    + " those of the whole batch; Spark training does not combine them across tasks yet. Train it"
+                    + " with `lamina train` or Trainer, then score it on Spark");
+        }
         try {
             WeightsSnapshot.of(model).loadInto(source.create(0)); // the executors' models take its weights
         } catch (IllegalStateException e) {
@@ -434,6 +443,6 @@ public final class LaminaTrainer {
             System.arraycopy(gradient, offset, p.gradient(), 0, p.size());
             offset += p.size();
         }
-        model.optimizer().step(model.parameters());
+        model.optimizer().step(model.trainableParameters());
     }
 }

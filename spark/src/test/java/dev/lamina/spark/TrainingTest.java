@@ -62,6 +62,22 @@ class TrainingTest {
     }
 
     @Test
+    void aModelWithBatchNormalizationIsRefusedBeforeAnyStep() throws Exception {
+        SparkSession spark = TestSpark.session("local[1]");
+        ModelSource source = ModelSource.interpreter(Path.of(TrainingTest.class
+                .getResource("/specs/normalized_tagger.lamina")
+                .toURI()));
+        Model model = source.create(1);
+        float[] before = model.parameters().get(0).value().clone();
+        assertThatThrownBy(() -> LaminaTrainer.of(source).fit(TestSpark.sensorData(spark, 8), model))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("model NormalizedTagger has batch normalization (batch_normalization), whose training"
+                        + " statistics are those of the whole batch; Spark training does not combine them across"
+                        + " tasks yet. Train it with `lamina train` or Trainer, then score it on Spark");
+        assertThat(model.parameters().get(0).value()).containsExactly(before);
+    }
+
+    @Test
     void twoCoresGiveTheSameWeightsBitForBit() {
         SparkSession spark = TestSpark.session("local[2]");
         Dataset<Row> data = TestSpark.sensorData(spark, ROWS);

@@ -316,6 +316,89 @@ final class Arguments {
         return Optional.empty();
     }
 
+    /**
+     * {@code padding} or {@code cropping}: an integer {@code p} for {@code [p, p]}, or a pair {@code
+     * [left, right]}, each at least 0; {@code fallback} (both sides) if absent.
+     */
+    int[] nonNegativePair(String key, int fallback) {
+        Argument argument = bound.get(key);
+        if (argument == null) {
+            return new int[] {fallback, fallback};
+        }
+        Value value = argument.value();
+        int[] pair;
+        if (value instanceof Value.IntValue) {
+            Integer p = toInt(key, value);
+            if (p == null) {
+                return null;
+            }
+            pair = new int[] {p, p};
+        } else if (value instanceof Value.ListValue list && list.elements().size() == 2) {
+            Integer left = toInt(key, list.elements().get(0));
+            Integer right = left == null ? null : toInt(key, list.elements().get(1));
+            if (right == null) {
+                return null;
+            }
+            pair = new int[] {left, right};
+        } else {
+            wrongType(key, value, Signature.Kind.INT_OR_PAIR.description);
+            return null;
+        }
+        if (pair[0] < 0 || pair[1] < 0) {
+            report(Diagnostic.of(
+                    ErrorCode.OUT_OF_RANGE,
+                    span(key),
+                    "use 0 or more steps on each side, e.g. " + key + "=" + Math.max(pair[0], 0) + " or " + key + "=["
+                            + Math.max(pair[0], 0) + ", " + Math.max(pair[1], 0) + "]",
+                    owner + " " + key,
+                    "0 or more on each side",
+                    AstPrinter.print(value)));
+            return null;
+        }
+        return pair;
+    }
+
+    /**
+     * {@code permute}'s {@code dims}: a permutation of {@code 1..n} (1-based, the batch axis not
+     * counted).
+     */
+    List<Integer> permutation(String key) {
+        Argument argument = bound.get(key);
+        if (argument == null) {
+            failed = true;
+            return null;
+        }
+        if (!(argument.value() instanceof Value.ListValue list)
+                || list.elements().isEmpty()) {
+            wrongType(key, argument.value(), Signature.Kind.INT_LIST.description);
+            return null;
+        }
+        List<Integer> values = new ArrayList<>();
+        for (Value element : list.elements()) {
+            Integer value = toInt(key, element);
+            if (value == null) {
+                return null;
+            }
+            values.add(value);
+        }
+        if (!dev.lamina.runtime.spec.LayerSpec.Permute.isPermutation(values)) {
+            List<Integer> example = new ArrayList<>();
+            for (int i = values.size(); i >= 1; i--) {
+                example.add(i);
+            }
+            report(Diagnostic.of(
+                    ErrorCode.OUT_OF_RANGE,
+                    span(key),
+                    "list each axis 1.." + values.size() + " once (1-based, without the batch axis), e.g. " + key + "="
+                            + example,
+                    owner + " " + key,
+                    "a permutation of 1.." + values.size(),
+                    AstPrinter.print(argument.value())));
+            return null;
+        }
+        return values;
+    }
+
     /** A non-empty list of positive integers. */
     List<Integer> positiveIntList(String key) {
         Argument argument = bound.get(key);

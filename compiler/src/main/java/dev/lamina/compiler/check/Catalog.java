@@ -9,12 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every layer and optimizer of the language with its options (Keras names and order). */
+/** Every layer, optimizer and loss option of the language (Keras names and order). */
 final class Catalog {
     /** Layer type to signature; every layer also takes {@code name=}. */
     static final Map<String, Signature> LAYERS = new LinkedHashMap<>();
-    /** Optimizer name to signature. */
+    /** Optimizer name to signature; every optimizer also takes the clipping options. */
     static final Map<String, Signature> OPTIMIZERS = new LinkedHashMap<>();
+    /** Loss name to signature, for the losses that have options. */
+    static final Map<String, Signature> LOSS_OPTIONS = new LinkedHashMap<>();
+    /** Options every optimizer takes: Keras 3's gradient clipping (at most one of them). */
+    static final List<String> CLIPPING = List.of("clipnorm", "clipvalue", "global_clipnorm");
 
     static {
         layer(
@@ -48,6 +52,22 @@ final class Catalog {
             layer(merge.kerasName());
         }
         layer("concatenate", optional("axis", Kind.INT));
+        layer(
+                "batch_normalization",
+                optional("momentum", Kind.NUMBER),
+                optional("epsilon", Kind.NUMBER),
+                optional("center", Kind.BOOL),
+                optional("scale", Kind.BOOL));
+        layer(
+                "layer_normalization",
+                optional("epsilon", Kind.NUMBER),
+                optional("center", Kind.BOOL),
+                optional("scale", Kind.BOOL));
+        layer("zero_padding1d", optional("padding", Kind.INT_OR_PAIR));
+        layer("cropping1d", optional("cropping", Kind.INT_OR_PAIR));
+        layer("up_sampling1d", optional("size", Kind.INT));
+        layer("permute", required("dims", Kind.INT_LIST));
+        layer("spatial_dropout1d", required("rate", Kind.NUMBER));
 
         optimizer(
                 "sgd",
@@ -65,6 +85,20 @@ final class Catalog {
                 optional("learning_rate", Kind.NUMBER),
                 optional("rho", Kind.NUMBER),
                 optional("epsilon", Kind.NUMBER));
+        optimizer(
+                "adamw",
+                optional("learning_rate", Kind.NUMBER),
+                optional("weight_decay", Kind.NUMBER),
+                optional("beta_1", Kind.NUMBER),
+                optional("beta_2", Kind.NUMBER),
+                optional("epsilon", Kind.NUMBER));
+        optimizer(
+                "adagrad",
+                optional("learning_rate", Kind.NUMBER),
+                optional("initial_accumulator_value", Kind.NUMBER),
+                optional("epsilon", Kind.NUMBER));
+
+        LOSS_OPTIONS.put("huber", new Signature("huber", List.of(optional("delta", Kind.NUMBER))));
     }
 
     private Catalog() {}
@@ -76,6 +110,10 @@ final class Catalog {
     }
 
     private static void optimizer(String name, Signature.Param... params) {
-        OPTIMIZERS.put(name, new Signature(name, List.of(params)));
+        List<Signature.Param> all = new java.util.ArrayList<>(List.of(params));
+        for (String clipping : CLIPPING) {
+            all.add(optional(clipping, Kind.NUMBER));
+        }
+        OPTIMIZERS.put(name, new Signature(name, all));
     }
 }

@@ -89,12 +89,50 @@ final class CatalogDocs {
                     new Doc(
                             "Concatenate",
                             "Joins a list of tensors along `axis` (`[a, b] -> concatenate`); the other axes"
-                                    + " must be equal.")));
+                                    + " must be equal.")),
+            Map.entry(
+                    "batch_normalization",
+                    new Doc(
+                            "BatchNormalization",
+                            "Normalizes each channel (the last axis) by the batch's mean and variance in training"
+                                    + " and by moving averages of them at inference, then scales and shifts it.")),
+            Map.entry(
+                    "layer_normalization",
+                    new Doc(
+                            "LayerNormalization",
+                            "Normalizes each position over its last axis (mean 0, variance 1), then scales and"
+                                    + " shifts it.")),
+            Map.entry(
+                    "zero_padding1d",
+                    new Doc(
+                            "ZeroPadding1D",
+                            "Adds zero steps before and after, (steps, channels) -> (steps', channels).")),
+            Map.entry(
+                    "cropping1d",
+                    new Doc(
+                            "Cropping1D",
+                            "Removes steps at the start and end, (steps, channels) -> (steps', channels).")),
+            Map.entry(
+                    "up_sampling1d",
+                    new Doc(
+                            "UpSampling1D",
+                            "Repeats each step `size` times, (steps, channels) -> (steps*size, channels).")),
+            Map.entry(
+                    "permute",
+                    new Doc("Permute", "Reorders the axes of an example; `dims` counts them from 1, e.g. [2, 1].")),
+            Map.entry(
+                    "spatial_dropout1d",
+                    new Doc(
+                            "SpatialDropout1D",
+                            "Zeroes whole channels (a fraction `rate` of them, per example) in training and scales"
+                                    + " the rest; the identity at inference.")));
 
     static final Map<String, Doc> OPTIMIZERS = Map.of(
             "sgd", new Doc("SGD", "Stochastic gradient descent, with optional (Nesterov) momentum."),
             "adam", new Doc("Adam", "Adam: adaptive moments of the gradients."),
-            "rmsprop", new Doc("RMSprop", "RMSprop: steps scaled by a moving average of squared gradients."));
+            "rmsprop", new Doc("RMSprop", "RMSprop: steps scaled by a moving average of squared gradients."),
+            "adamw", new Doc("AdamW", "Adam with decoupled weight decay: each step also shrinks the weights."),
+            "adagrad", new Doc("Adagrad", "Adagrad: steps scaled by the sum of all past squared gradients."));
 
     /**
      * What an option means; {@code owner.option} entries override the shared {@code option} ones
@@ -129,7 +167,23 @@ final class CatalogDocs {
             Map.entry("beta_1", "Decay of the first-moment average, in [0, 1)."),
             Map.entry("beta_2", "Decay of the second-moment average, in [0, 1)."),
             Map.entry("epsilon", "Added to the denominator for stability, positive."),
-            Map.entry("rho", "Decay of the squared-gradient average, in [0, 1)."));
+            Map.entry("rho", "Decay of the squared-gradient average, in [0, 1)."),
+            Map.entry("center", "Whether a trainable offset `beta` is added."),
+            Map.entry("scale", "Whether the result is multiplied by a trainable `gamma`."),
+            Map.entry(
+                    "batch_normalization.momentum",
+                    "Weight of the old value in the moving mean and variance, in [0, 1]."),
+            Map.entry("batch_normalization.epsilon", "Added to the variance before the square root, positive."),
+            Map.entry("layer_normalization.epsilon", "Added to the variance before the square root, positive."),
+            Map.entry("zero_padding1d.padding", "Zero steps added: an int for both ends, or [left, right]."),
+            Map.entry("cropping", "Steps removed: an int for both ends, or [left, right]."),
+            Map.entry("size", "How many times each step is repeated."),
+            Map.entry("dims", "The new order of the axes, counted from 1 (the batch axis excluded)."),
+            Map.entry("weight_decay", "Fraction of each weight removed per step, times the learning rate."),
+            Map.entry("initial_accumulator_value", "The starting value of the squared-gradient sums."),
+            Map.entry("clipnorm", "Scales each gradient tensor down to this norm at most."),
+            Map.entry("clipvalue", "Clips each gradient element to [-clipvalue, clipvalue]."),
+            Map.entry("global_clipnorm", "Scales all gradients together down to this joint norm at most."));
 
     /**
      * Each option's default as written in a spec, by {@code owner.option}; a required option has
@@ -154,6 +208,16 @@ final class CatalogDocs {
             Map.entry("average_pooling1d.data_format", "channels_last"),
             Map.entry("global_max_pooling1d.data_format", "channels_last"),
             Map.entry("global_average_pooling1d.data_format", "channels_last"),
+            Map.entry("batch_normalization.momentum", "0.99"),
+            Map.entry("batch_normalization.epsilon", "0.001"),
+            Map.entry("batch_normalization.center", "true"),
+            Map.entry("batch_normalization.scale", "true"),
+            Map.entry("layer_normalization.epsilon", "0.001"),
+            Map.entry("layer_normalization.center", "true"),
+            Map.entry("layer_normalization.scale", "true"),
+            Map.entry("zero_padding1d.padding", "1"),
+            Map.entry("cropping1d.cropping", "1"),
+            Map.entry("up_sampling1d.size", "2"),
             Map.entry("concatenate.axis", "-1"),
             Map.entry("sgd.learning_rate", "0.01"),
             Map.entry("sgd.momentum", "0.0"),
@@ -164,7 +228,15 @@ final class CatalogDocs {
             Map.entry("adam.epsilon", "1e-7"),
             Map.entry("rmsprop.learning_rate", "0.001"),
             Map.entry("rmsprop.rho", "0.9"),
-            Map.entry("rmsprop.epsilon", "1e-7"));
+            Map.entry("rmsprop.epsilon", "1e-7"),
+            Map.entry("adamw.learning_rate", "0.001"),
+            Map.entry("adamw.weight_decay", "0.004"),
+            Map.entry("adamw.beta_1", "0.9"),
+            Map.entry("adamw.beta_2", "0.999"),
+            Map.entry("adamw.epsilon", "1e-7"),
+            Map.entry("adagrad.learning_rate", "0.001"),
+            Map.entry("adagrad.initial_accumulator_value", "0.1"),
+            Map.entry("adagrad.epsilon", "1e-7"));
 
     /** What each value of a closed set means: activations, paddings, losses, booleans. */
     static final Map<String, String> VALUES = Map.ofEntries(
@@ -176,6 +248,11 @@ final class CatalogDocs {
             Map.entry("elu", "x for x > 0, else e^x - 1 (alpha 1)."),
             Map.entry("softplus", "log(1 + e^x)."),
             Map.entry("gelu", "x * Phi(x), the exact (erf) form."),
+            Map.entry("silu", "x * sigmoid(x) (swish)."),
+            Map.entry("selu", "scale * elu(x, alpha) with Keras's constants (self-normalizing)."),
+            Map.entry("leaky_relu", "x for x > 0, else 0.2 x."),
+            Map.entry("hard_sigmoid", "relu6(x + 3) / 6: 0 below -3, 1 above 3, linear between."),
+            Map.entry("softsign", "x / (1 + |x|), in (-1, 1)."),
             Map.entry("valid", "No padding: every window lies inside the input."),
             Map.entry(
                     "same",
@@ -189,6 +266,7 @@ final class CatalogDocs {
             Map.entry("false", "No."),
             Map.entry("mse", "Mean squared error over every element."),
             Map.entry("mae", "Mean absolute error over every element."),
+            Map.entry("huber", "Squared error below `delta`, absolute error (linear) above it; robust to outliers."),
             Map.entry("binary_crossentropy", "Probabilities in [0, 1] against 0/1 targets (use activation=sigmoid)."),
             Map.entry(
                     "categorical_crossentropy",

@@ -123,7 +123,11 @@ public final class LanguageCatalog {
         }
         return switch (param.name()) {
             case "activation" -> LayerFactory.ACTIVATIONS;
-            case "padding" -> owner.equals("conv1d") ? LayerFactory.CONV_PADDINGS : LayerFactory.POOL_PADDINGS;
+            case "padding" -> switch (owner) {
+                case "conv1d" -> LayerFactory.CONV_PADDINGS;
+                case "max_pooling1d", "average_pooling1d" -> LayerFactory.POOL_PADDINGS;
+                default -> List.of(); // zero_padding1d takes amounts
+            };
             case "data_format" -> LayerFactory.DATA_FORMATS;
             default -> List.of();
         };

@@ -60,8 +60,47 @@ final class LayerFactory {
                 Integer axis = args.anyInt("axis", -1);
                 yield args.failed() ? null : new LayerSpec.Concatenate(name, axis);
             }
+            case "batch_normalization" -> {
+                Double momentum =
+                        args.numberIn("momentum", LayerSpec.BatchNormalization.DEFAULT_MOMENTUM, 0, true, 1, true);
+                Double epsilon = epsilon(args, LayerSpec.BatchNormalization.DEFAULT_EPSILON);
+                Boolean center = args.bool("center", true);
+                Boolean scale = args.bool("scale", true);
+                yield args.failed() ? null : new LayerSpec.BatchNormalization(name, momentum, epsilon, center, scale);
+            }
+            case "layer_normalization" -> {
+                Double epsilon = epsilon(args, LayerSpec.LayerNormalization.DEFAULT_EPSILON);
+                Boolean center = args.bool("center", true);
+                Boolean scale = args.bool("scale", true);
+                yield args.failed() ? null : new LayerSpec.LayerNormalization(name, epsilon, center, scale);
+            }
+            case "zero_padding1d" -> {
+                int[] padding = args.nonNegativePair("padding", 1);
+                yield args.failed() ? null : new LayerSpec.ZeroPadding1D(name, padding[0], padding[1]);
+            }
+            case "cropping1d" -> {
+                int[] cropping = args.nonNegativePair("cropping", 1);
+                yield args.failed() ? null : new LayerSpec.Cropping1D(name, cropping[0], cropping[1]);
+            }
+            case "up_sampling1d" -> {
+                Integer size = args.positiveInt("size", LayerSpec.UpSampling1D.DEFAULT_SIZE);
+                yield args.failed() ? null : new LayerSpec.UpSampling1D(name, size);
+            }
+            case "permute" -> {
+                List<Integer> dims = args.permutation("dims");
+                yield args.failed() ? null : new LayerSpec.Permute(name, dims);
+            }
+            case "spatial_dropout1d" -> {
+                Double rate = args.numberIn("rate", null, 0, true, 1, false);
+                yield args.failed() ? null : new LayerSpec.SpatialDropout1D(name, rate);
+            }
             default -> throw new IllegalArgumentException("no layer " + type);
         };
+    }
+
+    /** A normalization's epsilon: positive, added to the variance. */
+    private static Double epsilon(Arguments args, double fallback) {
+        return args.numberIn("epsilon", fallback, 0, false, Double.POSITIVE_INFINITY, false);
     }
 
     private static LayerSpec valid(Arguments args, LayerSpec spec) {

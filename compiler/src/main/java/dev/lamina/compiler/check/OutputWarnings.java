@@ -133,6 +133,41 @@ final class OutputWarnings {
             public Activation concatenate(LayerSpec.Concatenate layer) {
                 return Activation.LINEAR;
             }
+
+            @Override
+            public Activation batchNormalization(LayerSpec.BatchNormalization layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation layerNormalization(LayerSpec.LayerNormalization layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation zeroPadding1d(LayerSpec.ZeroPadding1D layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation cropping1d(LayerSpec.Cropping1D layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation upSampling1d(LayerSpec.UpSampling1D layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation permute(LayerSpec.Permute layer) {
+                return Activation.LINEAR;
+            }
+
+            @Override
+            public Activation spatialDropout1d(LayerSpec.SpatialDropout1D layer) {
+                return Activation.LINEAR;
+            }
         });
     }
 }

@@ -133,6 +133,50 @@ final class ShapeRules {
         public LayerShape concatenate(LayerSpec.Concatenate layer) {
             return run(() -> MergeShapes.concatenate(layer, inputs));
         }
+
+        @Override
+        public LayerShape batchNormalization(LayerSpec.BatchNormalization layer) {
+            return run(() -> ShapeRules.batchNormalization(layer, input));
+        }
+
+        @Override
+        public LayerShape layerNormalization(LayerSpec.LayerNormalization layer) {
+            return run(() -> ShapeRules.layerNormalization(layer, input));
+        }
+
+        @Override
+        public LayerShape zeroPadding1d(LayerSpec.ZeroPadding1D layer) {
+            return run(() -> ShapeRules.zeroPadding(layer, input, fromInput));
+        }
+
+        @Override
+        public LayerShape cropping1d(LayerSpec.Cropping1D layer) {
+            return run(() -> ShapeRules.cropping(layer, input, fromInput));
+        }
+
+        @Override
+        public LayerShape upSampling1d(LayerSpec.UpSampling1D layer) {
+            return run(() -> ShapeRules.upSampling(layer, input, fromInput));
+        }
+
+        @Override
+        public LayerShape permute(LayerSpec.Permute layer) {
+            return run(() -> ShapeRules.permute(layer, input));
+        }
+
+        @Override
+        public LayerShape spatialDropout1d(LayerSpec.SpatialDropout1D layer) {
+            return run(() -> {
+                requireSteps(layer, input, fromInput, "ndim=3");
+                return new LayerShape(
+                        input,
+                        0,
+                        List.of(
+                                "output: unchanged " + input + " (rate=" + layer.rate()
+                                        + " drops whole channels, in training only)",
+                                "params: 0 (spatial_dropout1d has no weights)"));
+            });
+        }
     }
 
     private static LayerShape conv1d(LayerSpec.Conv1D c, Shape input, boolean fromInput) throws ShapeProblem {
@@ -408,6 +452,164 @@ final class ShapeRules {
                         "params: 0 (reshape has no weights)"));
     }
 
+    private static LayerShape batchNormalization(LayerSpec.BatchNormalization b, Shape input) throws ShapeProblem {
+        int channels = normalizedAxis(b, input, "its mean, variance, gamma and beta per channel");
+        int trainable = (b.center() ? 1 : 0) + (b.scale() ? 1 : 0);
+        long params = multiply(b, channels, trainable + 2);
+        List<String> lines = new ArrayList<>();
+        lines.add("output: unchanged " + input + " (each of the " + channels
+                + " channels of the last axis normalized: the batch's mean and variance in training, the moving"
+                + " statistics in inference)");
+        lines.add("params: " + (trainable + 2) + "*channels = " + (trainable + 2) + "*" + channels + " = " + params
+                + " (" + affine(b.scale(), b.center()) + "moving_mean, moving_variance: " + 2 * channels
+                + " non-trainable)");
+        return new LayerShape(input, params, lines);
+    }
+
+    private static LayerShape layerNormalization(LayerSpec.LayerNormalization l, Shape input) throws ShapeProblem {
+        int channels = normalizedAxis(l, input, "gamma and beta per feature");
+        int trainable = (l.center() ? 1 : 0) + (l.scale() ? 1 : 0);
+        long params = multiply(l, channels, trainable);
+        return new LayerShape(
+                input,
+                params,
+                List.of(
+                        "output: unchanged " + input + " (each row of " + channels
+                                + " values of the last axis normalized by its own mean and variance)",
+                        trainable == 0
+                                ? "params: 0 (center=false, scale=false)"
+                                : "params: " + trainable + "*features = " + trainable + "*" + channels + " = "
+                                        + params + " ("
+                                        + affine(l.scale(), l.center()).replaceAll(", $", "")
+                                        + ")"));
+    }
+
+    private static String affine(boolean scale, boolean center) {
+        return (scale ? "gamma, " : "") + (center ? "beta, " : "");
+    }
+
+    /** The size of the last axis a normalization works on; it must be known. */
+    private static int normalizedAxis(LayerSpec layer, Shape input, String what) throws ShapeProblem {
+        int channels = input.last();
+        if (channels == Shape.UNKNOWN) {
+            throw new ShapeProblem(
+                    ErrorCode.UNKNOWN_DIMENSION,
+                    layer.typeName() + " normalizes the last axis, but its input " + input
+                            + " has a last axis of unknown size (None): " + what + " need its size",
+                    "give the last axis a size, e.g. `input [None, 8]`, or put a dense or conv1d with a fixed"
+                            + " number of units before it");
+        }
+        return channels;
+    }
+
+    private static LayerShape zeroPadding(LayerSpec.ZeroPadding1D z, Shape input, boolean fromInput)
+            throws ShapeProblem {
+        requireSteps(z, input, fromInput, "ndim=3");
+        String padding = "[" + z.left() + ", " + z.right() + "]";
+        if (input.dim(0) == Shape.UNKNOWN) {
+            return reshaped(input, input, "steps: None (variable length) plus " + padding + " stays None", z);
+        }
+        long steps = WindowRule.paddedLength(input.dim(0), z.left(), z.right());
+        return reshaped(
+                input,
+                Shape.of(checkedSteps(z, steps), input.dim(1)),
+                "steps: " + z.left() + " + " + input.dim(0) + " + " + z.right() + " = " + steps + " (padding " + padding
+                        + ": zeros before and after)",
+                z);
+    }
+
+    private static LayerShape cropping(LayerSpec.Cropping1D c, Shape input, boolean fromInput) throws ShapeProblem {
+        requireSteps(c, input, fromInput, "ndim=3");
+        String cropping = "[" + c.left() + ", " + c.right() + "]";
+        if (input.dim(0) == Shape.UNKNOWN) {
+            return reshaped(input, input, "steps: None (variable length) minus " + cropping + " stays None", c);
+        }
+        long steps = WindowRule.croppedLength(input.dim(0), c.left(), c.right());
+        String arithmetic = input.dim(0) + " - " + c.left() + " - " + c.right() + " = " + steps;
+        if (steps < 1) {
+            throw new ShapeProblem(
+                    ErrorCode.TOO_SHORT,
+                    "cropping1d output would have " + steps + " steps: " + arithmetic + " (cropping " + cropping
+                            + " removes every step of its input " + input + ")",
+                    "crop at most " + (input.dim(0) - 1) + " steps in total, or "
+                            + (fromInput ? "give the input more steps" : "downsample less before this layer"));
+        }
+        return reshaped(
+                input,
+                Shape.of((int) steps, input.dim(1)),
+                "steps: " + arithmetic + " (cropping " + cropping + ": steps removed before and after)",
+                c);
+    }
+
+    private static LayerShape upSampling(LayerSpec.UpSampling1D u, Shape input, boolean fromInput) throws ShapeProblem {
+        requireSteps(u, input, fromInput, "ndim=3");
+        if (input.dim(0) == Shape.UNKNOWN) {
+            return reshaped(input, input, "steps: None (variable length) times " + u.size() + " stays None", u);
+        }
+        long steps = WindowRule.upsampledLength(input.dim(0), u.size());
+        return reshaped(
+                input,
+                Shape.of(checkedSteps(u, steps), input.dim(1)),
+                "steps: " + input.dim(0) + "*" + u.size() + " = " + steps + " (each step repeated size=" + u.size()
+                        + " times)",
+                u);
+    }
+
+    private static int checkedSteps(LayerSpec layer, long steps) throws ShapeProblem {
+        if (steps > Integer.MAX_VALUE) {
+            throw overflow(layer, "it would output " + steps + " steps");
+        }
+        return (int) steps;
+    }
+
+    /** A layer that only moves values: its steps line, the channels and no parameters. */
+    private static LayerShape reshaped(Shape input, Shape output, String stepsLine, LayerSpec layer) {
+        return new LayerShape(
+                output,
+                0,
+                List.of(
+                        stepsLine,
+                        "channels: unchanged = " + dimText(input.dim(1)),
+                        "params: 0 (" + layer.typeName() + " has no weights)"));
+    }
+
+    private static LayerShape permute(LayerSpec.Permute p, Shape input) throws ShapeProblem {
+        List<Integer> dims = p.dims();
+        if (input.rank() != dims.size()) {
+            throw new ShapeProblem(
+                    ErrorCode.RANK,
+                    "permute with dims=" + dims + " reorders " + dims.size() + " axes, but its input " + input
+                            + " has " + input.rank() + " (Keras: expected ndim=" + (dims.size() + 1) + ", found ndim="
+                            + (input.rank() + 1) + ")",
+                    "list each of the input's " + input.rank() + " axes once, e.g. dims="
+                            + identityWithLastTwoSwapped(input.rank()));
+        }
+        Shape output = p.outputShape(input);
+        List<String> moves = new ArrayList<>();
+        for (int i = 0; i < dims.size(); i++) {
+            moves.add("axis " + (i + 1) + " <- input axis " + dims.get(i) + " (" + dimText(input.dim(dims.get(i) - 1))
+                    + ")");
+        }
+        return new LayerShape(
+                output,
+                0,
+                List.of(
+                        "output: " + String.join(", ", moves) + ": " + input + " -> " + output,
+                        "params: 0 (permute has no weights)"));
+    }
+
+    private static List<Integer> identityWithLastTwoSwapped(int rank) {
+        List<Integer> dims = new ArrayList<>();
+        for (int i = 1; i <= rank; i++) {
+            dims.add(i);
+        }
+        if (rank >= 2) {
+            dims.set(rank - 2, rank);
+            dims.set(rank - 1, rank - 1);
+        }
+        return dims;
+    }
+
     private static String count(Shape shape, long elements) {
         return (shape.rank() == 1 ? "" : product(shape) + " = ") + elements + " elements";
     }
@@ -419,10 +621,20 @@ final class ShapeRules {
     /** Conv and pooling layers take (steps, channels) per example, or (channels, steps) with channels_first. */
     private static void requireSequence(LayerSpec.SequenceLayer layer, Shape input, boolean fromInput, String kerasNdim)
             throws ShapeProblem {
+        requireSequence(layer, layer.dataFormat(), input, fromInput, kerasNdim);
+    }
+
+    /** Layers on the steps axis (padding, cropping, up-sampling, spatial dropout) take (steps, channels). */
+    private static void requireSteps(LayerSpec layer, Shape input, boolean fromInput, String kerasNdim)
+            throws ShapeProblem {
+        requireSequence(layer, DataFormat.CHANNELS_LAST, input, fromInput, kerasNdim);
+    }
+
+    private static void requireSequence(
+            LayerSpec layer, DataFormat format, Shape input, boolean fromInput, String kerasNdim) throws ShapeProblem {
         if (input.rank() == 2) {
             return;
         }
-        DataFormat format = layer.dataFormat();
         String type = layer.typeName();
         String hint;
         if (input.rank() == 1) {

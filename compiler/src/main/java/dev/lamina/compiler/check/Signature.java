@@ -12,7 +12,8 @@ record Signature(String owner, List<Param> params) {
         BOOL("true or false"),
         WORD("a name"),
         INT_OR_NONE("an integer or None"),
-        INT_LIST("a list of integers such as [4, 2]");
+        INT_LIST("a list of integers such as [4, 2]"),
+        INT_OR_PAIR("an integer or a pair [left, right]");
 
         final String description;
 

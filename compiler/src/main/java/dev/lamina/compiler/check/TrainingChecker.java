@@ -26,6 +26,7 @@ final class TrainingChecker {
         int errors = sink.size();
         Map<String, TrainItem> seen = new HashMap<>();
         LossKind loss = null;
+        double huberDelta = TrainingSpec.DEFAULT_HUBER_DELTA;
         OptimizerSpec optimizer = null;
         for (TrainItem item : train.items()) {
             if (!SETTINGS.contains(item.key())) {
@@ -43,6 +44,11 @@ final class TrainingChecker {
             }
             if (item.key().equals("loss")) {
                 loss = loss(item, sink);
+                if (loss == LossKind.HUBER) {
+                    Double delta = huberDelta(item, sink);
+                    loss = delta == null ? null : loss;
+                    huberDelta = delta == null ? huberDelta : delta;
+                }
             } else {
                 optimizer = optimizer(item, sink);
             }
@@ -61,11 +67,20 @@ final class TrainingChecker {
         if (sink.size() > errors || loss == null || optimizer == null) {
             return null;
         }
-        return new TrainingSpec(loss, optimizer);
+        return new TrainingSpec(loss, optimizer, huberDelta);
+    }
+
+    /** huber's {@code delta} (positive; 1.0 by default). */
+    private static Double huberDelta(TrainItem item, List<Diagnostic> sink) {
+        Arguments args =
+                Arguments.bind("huber", item.span(), Catalog.LOSS_OPTIONS.get("huber"), item.arguments(), sink);
+        Double delta =
+                args.numberIn("delta", TrainingSpec.DEFAULT_HUBER_DELTA, 0, false, Double.POSITIVE_INFINITY, false);
+        return args.failed() ? null : delta;
     }
 
     private static LossKind loss(TrainItem item, List<Diagnostic> sink) {
-        if (!item.arguments().isEmpty()) {
+        if (!item.arguments().isEmpty() && !Catalog.LOSS_OPTIONS.containsKey(item.setting())) {
             sink.add(Diagnostic.of(
                     ErrorCode.WRONG_TYPE,
                     item.arguments().get(0).span(),
@@ -86,6 +101,36 @@ final class TrainingChecker {
         return LossKind.fromKerasName(item.setting());
     }
 
+    /**
+     * The optimizer's gradient clipping: at most one of {@code clipnorm}, {@code clipvalue} and
+     * {@code global_clipnorm} (Keras raises otherwise), its threshold positive.
+     */
+    private static OptimizerSpec.Clipping clipping(Arguments args) {
+        OptimizerSpec.Clipping clipping = OptimizerSpec.Clipping.NONE;
+        String first = null;
+        for (OptimizerSpec.Clipping.Kind kind : OptimizerSpec.Clipping.Kind.values()) {
+            String option = kind.kerasName();
+            if (kind == OptimizerSpec.Clipping.Kind.NONE || !args.has(option)) {
+                continue;
+            }
+            Double threshold = args.numberIn(option, null, 0, false, Double.POSITIVE_INFINITY, false);
+            if (first != null) {
+                args.report(Diagnostic.of(
+                        ErrorCode.CONFLICTING_OPTIONS,
+                        args.span(option),
+                        "keep one: clipnorm clips each gradient tensor, global_clipnorm all of them together,"
+                                + " clipvalue each value",
+                        "the optimizer",
+                        first,
+                        option));
+            } else if (threshold != null) {
+                clipping = OptimizerSpec.Clipping.of(kind, threshold);
+            }
+            first = first == null ? option : first;
+        }
+        return clipping;
+    }
+
     private static OptimizerSpec optimizer(TrainItem item, List<Diagnostic> sink) {
         Signature signature = Catalog.OPTIMIZERS.get(item.setting());
         if (signature == null) {
@@ -98,6 +143,7 @@ final class TrainingChecker {
         }
         Arguments args = Arguments.bind(item.setting(), item.span(), signature, item.arguments(), sink);
         double inf = Double.POSITIVE_INFINITY;
+        OptimizerSpec.Clipping clipping = clipping(args);
         OptimizerSpec spec =
                 switch (item.setting()) {
                     case "sgd" -> {
@@ -105,7 +151,7 @@ final class TrainingChecker {
                                 "learning_rate", OptimizerSpec.Sgd.DEFAULT_LEARNING_RATE, 0, false, inf, false);
                         Double momentum = args.numberIn("momentum", 0.0, 0, true, 1, true);
                         Boolean nesterov = args.bool("nesterov", false);
-                        yield args.failed() ? null : new OptimizerSpec.Sgd(lr, momentum, nesterov);
+                        yield args.failed() ? null : new OptimizerSpec.Sgd(lr, momentum, nesterov, clipping);
                     }
                     case "adam" -> {
                         Double lr = args.numberIn(
@@ -114,7 +160,34 @@ final class TrainingChecker {
                         Double beta2 = args.numberIn("beta_2", OptimizerSpec.Adam.DEFAULT_BETA_2, 0, true, 1, false);
                         Double epsilon =
                                 args.numberIn("epsilon", OptimizerSpec.Adam.DEFAULT_EPSILON, 0, false, inf, false);
-                        yield args.failed() ? null : new OptimizerSpec.Adam(lr, beta1, beta2, epsilon);
+                        yield args.failed() ? null : new OptimizerSpec.Adam(lr, beta1, beta2, epsilon, clipping);
+                    }
+                    case "adamw" -> {
+                        Double lr = args.numberIn(
+                                "learning_rate", OptimizerSpec.AdamW.DEFAULT_LEARNING_RATE, 0, false, inf, false);
+                        Double decay = args.numberIn(
+                                "weight_decay", OptimizerSpec.AdamW.DEFAULT_WEIGHT_DECAY, 0, true, inf, false);
+                        Double beta1 = args.numberIn("beta_1", OptimizerSpec.Adam.DEFAULT_BETA_1, 0, true, 1, false);
+                        Double beta2 = args.numberIn("beta_2", OptimizerSpec.Adam.DEFAULT_BETA_2, 0, true, 1, false);
+                        Double epsilon =
+                                args.numberIn("epsilon", OptimizerSpec.Adam.DEFAULT_EPSILON, 0, false, inf, false);
+                        yield args.failed()
+                                ? null
+                                : new OptimizerSpec.AdamW(lr, decay, beta1, beta2, epsilon, clipping);
+                    }
+                    case "adagrad" -> {
+                        Double lr = args.numberIn(
+                                "learning_rate", OptimizerSpec.Adagrad.DEFAULT_LEARNING_RATE, 0, false, inf, false);
+                        Double initial = args.numberIn(
+                                "initial_accumulator_value",
+                                OptimizerSpec.Adagrad.DEFAULT_INITIAL_ACCUMULATOR_VALUE,
+                                0,
+                                true,
+                                inf,
+                                false);
+                        Double epsilon =
+                                args.numberIn("epsilon", OptimizerSpec.Adagrad.DEFAULT_EPSILON, 0, false, inf, false);
+                        yield args.failed() ? null : new OptimizerSpec.Adagrad(lr, initial, epsilon, clipping);
                     }
                     default -> {
                         Double lr = args.numberIn(
@@ -122,7 +195,7 @@ final class TrainingChecker {
                         Double rho = args.numberIn("rho", OptimizerSpec.RmsProp.DEFAULT_RHO, 0, true, 1, false);
                         Double epsilon =
                                 args.numberIn("epsilon", OptimizerSpec.RmsProp.DEFAULT_EPSILON, 0, false, inf, false);
-                        yield args.failed() ? null : new OptimizerSpec.RmsProp(lr, rho, epsilon);
+                        yield args.failed() ? null : new OptimizerSpec.RmsProp(lr, rho, epsilon, clipping);
                     }
                 };
         return spec;

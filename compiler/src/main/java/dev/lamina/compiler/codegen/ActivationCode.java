@@ -15,7 +15,10 @@ final class ActivationCode {
 
     /** Whether the derivative needs the pre-activation value (it cannot be recovered from the output). */
     static boolean needsPreActivation(Activation a) {
-        return a == Activation.ELU || a == Activation.SOFTPLUS || a == Activation.GELU;
+        return switch (a) {
+            case ELU, SOFTPLUS, GELU, SILU, SELU, SOFTSIGN -> true;
+            case LINEAR, RELU, TANH, SIGMOID, SOFTMAX, LEAKY_RELU, HARD_SIGMOID -> false;
+        };
     }
 
     /**
@@ -31,13 +34,22 @@ final class ActivationCode {
             case ELU -> CodeBlock.of("$T.elu($L)", FUNCTIONS, v);
             case SOFTPLUS -> CodeBlock.of("$T.softplus($L)", FUNCTIONS, v);
             case GELU -> CodeBlock.of("$T.gelu($L)", FUNCTIONS, v);
+            case SILU -> CodeBlock.of("$T.silu($L)", FUNCTIONS, v);
+            case SELU -> CodeBlock.of("$T.selu($L)", FUNCTIONS, v);
+            case LEAKY_RELU -> {
+                String operand = v.contains(" ") ? "(" + v + ")" : v;
+                yield CodeBlock.of("$L > 0f ? $L : $T.LEAKY_RELU_SLOPE * $L", operand, operand, FUNCTIONS, operand);
+            }
+            case HARD_SIGMOID -> CodeBlock.of("$T.hardSigmoid($L)", FUNCTIONS, v);
+            case SOFTSIGN -> CodeBlock.of("$T.softsign($L)", FUNCTIONS, v);
             case SOFTMAX -> throw new IllegalArgumentException("softmax is a row operation");
         };
     }
 
     /**
-     * {@code dy * act'(z)} from the output {@code y} (relu, tanh, sigmoid) or the pre-activation
-     * {@code z} (elu, softplus, gelu), e.g. {@code dy * (1f - y * y)} for tanh.
+     * {@code dy * act'(z)} from the output {@code y} (relu, tanh, sigmoid, leaky_relu, hard_sigmoid)
+     * or the pre-activation {@code z} (elu, softplus, gelu, silu, selu, softsign), e.g. {@code dy *
+     * (1f - y * y)} for tanh.
      */
     static CodeBlock gradient(Activation a, String dy, String y, String z) {
         return switch (a) {
@@ -48,13 +60,19 @@ final class ActivationCode {
             case ELU -> CodeBlock.of("$L * $T.eluDerivative($L)", dy, FUNCTIONS, z);
             case SOFTPLUS -> CodeBlock.of("$L * $T.sigmoid($L)", dy, FUNCTIONS, z);
             case GELU -> CodeBlock.of("$L * $T.geluDerivative($L)", dy, FUNCTIONS, z);
+            case SILU -> CodeBlock.of("$L * $T.siluDerivative($L)", dy, FUNCTIONS, z);
+            case SELU -> CodeBlock.of("$L * $T.seluDerivative($L)", dy, FUNCTIONS, z);
+            case LEAKY_RELU -> CodeBlock.of("$L > 0f ? $L : $L * $T.LEAKY_RELU_SLOPE", y, dy, dy, FUNCTIONS);
+            case HARD_SIGMOID -> CodeBlock.of("$L > 0f && $L < 1f ? $L * (1f / 6) : 0f", y, y, dy);
+            case SOFTSIGN -> CodeBlock.of("$L * $T.softsignDerivative($L)", dy, FUNCTIONS, z);
             case SOFTMAX -> throw new IllegalArgumentException("softmax is a row operation");
         };
     }
 
     /**
      * Writes {@code y[offset + f] = act(acc[f])} for a row of {@code n} values, keeping the
-     * pre-activation in {@code pre} when the derivative needs it. Emits, for relu:
+     * pre-activation in {@code pre} when the derivative needs it ({@code pre} null: not kept, for an
+     * inference-only pass). Emits, for relu:
      *
      * <pre>{@code
      * for (int f = 0; f < 100; f++) {
@@ -84,7 +102,7 @@ final class ActivationCode {
         }
         String target = offset.equals("0") ? "f" : offset + " + f";
         code.beginControlFlow("for (int f = 0; f < $L; f++)", n);
-        if (needsPreActivation(a)) {
+        if (needsPreActivation(a) && pre != null) {
             code.addStatement("$L[$L] = $L[f]", pre, target, acc);
         }
         code.addStatement("$L[$L] = $L", y, target, apply(a, acc + "[f]"));

@@ -20,7 +20,7 @@ abstract class ComputingLayerWriter extends LayerWriter {
     abstract MethodSpec forward();
 
     @Override
-    final List<MethodSpec> passes() {
+    List<MethodSpec> passes() {
         return List.of(forward(), backward());
     }
 

@@ -51,7 +51,7 @@ final class Conv1DWriter extends KernelLayerWriter {
     String describe() {
         return "conv1d " + filters + " filters, kernel " + conv.kernelSize() + ", stride " + conv.strides() + ", "
                 + conv.padding().kerasName() + (conv.dilationRate() > 1 ? ", dilation " + conv.dilationRate() : "")
-                + ", " + conv.activation().kerasName() + (unrolled ? ", unrolled" : "");
+                + ", " + activation().kerasName() + (unrolled ? ", unrolled" : "");
     }
 
     private String inGradRows() {
@@ -138,13 +138,14 @@ final class Conv1DWriter extends KernelLayerWriter {
                         channels % CHANNEL_BLOCK == 0 ? CHANNEL_BLOCK : 1);
             }
             body.endControlFlow();
+            foldRow(body, "acc");
             ActivationCode.applyRow(
                     body,
-                    conv.activation(),
+                    activation(),
                     "acc",
                     "y",
                     Expressions.sum("yb", Expressions.times("t", filters)),
-                    "pre",
+                    preTarget(),
                     filters);
         });
         code.endControlFlow();
@@ -294,7 +295,7 @@ final class Conv1DWriter extends KernelLayerWriter {
      */
     private MethodSpec unrolledForward() {
         CodeBlock.Builder code = CodeBlock.builder();
-        code.addStatement("float[] w = $L.value()", kernel());
+        kernelLocal(code);
         valueLocals(code);
         beginExampleLoop(code);
         for (int t = 0; t < outSteps; t++) {
@@ -312,13 +313,16 @@ final class Conv1DWriter extends KernelLayerWriter {
                     }
                 }
                 String sum = terms.isEmpty() ? "0f" : String.join(" + ", terms);
+                if (folding()) {
+                    sum = "(" + sum + ") * scale[" + f + "] + shift[" + f + "]";
+                }
                 String yi = Expressions.at("y", "yb", t * filters + f);
-                if (keepsPre()) {
+                if (preTarget() != null) {
                     String pi = Expressions.at("pre", "yb", t * filters + f);
                     code.addStatement("$L = $L", pi, sum);
-                    code.addStatement("$L = $L", yi, ActivationCode.apply(conv.activation(), pi));
+                    code.addStatement("$L = $L", yi, ActivationCode.apply(activation(), pi));
                 } else {
-                    code.addStatement("$L = $L", yi, ActivationCode.apply(conv.activation(), sum));
+                    code.addStatement("$L = $L", yi, ActivationCode.apply(activation(), sum));
                 }
             }
         }

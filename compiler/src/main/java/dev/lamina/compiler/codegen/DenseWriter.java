@@ -29,7 +29,7 @@ final class DenseWriter extends KernelLayerWriter {
 
     @Override
     String describe() {
-        return "dense " + units + " units, " + dense.activation().kerasName();
+        return "dense " + units + " units, " + activation().kerasName();
     }
 
     @Override
@@ -85,7 +85,8 @@ final class DenseWriter extends KernelLayerWriter {
                 new RowLoops.Operand("x", "xo", "xv", "x"),
                 new RowLoops.Operand("w", "0", "wr", "w"),
                 1);
-        ActivationCode.applyRow(code, dense.activation(), "acc", "y", "yo", "pre", units);
+        foldRow(code, "acc");
+        ActivationCode.applyRow(code, activation(), "acc", "y", "yo", preTarget(), units);
         code.endControlFlow();
         return forwardMethod().addCode(code.build()).build();
     }

@@ -27,8 +27,16 @@ abstract class LayerWriter {
     static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
     static final ClassName PARAMETER = ClassName.get("dev.lamina.runtime", "Parameter");
 
-    /** A trainable tensor of the layer: {@code name} is its Keras name, {@code field} its Java field. */
-    record ParameterDecl(String name, Shape shape, Initializer initializer, String field) {}
+    /**
+     * A tensor of the layer: {@code name} is its Keras name, {@code field} its Java field; a
+     * non-trainable one (moving statistics) is saved with the weights but has no gradient.
+     */
+    record ParameterDecl(String name, Shape shape, Initializer initializer, String field, boolean trainable) {
+        /** A trainable tensor. */
+        ParameterDecl(String name, Shape shape, Initializer initializer, String field) {
+            this(name, shape, initializer, field, true);
+        }
+    }
 
     protected final LayerSpec layer;
     protected final String prefix;
@@ -72,7 +80,7 @@ abstract class LayerWriter {
         return out.size();
     }
 
-    /** The layer's trainable tensors in Keras order (kernel before bias). */
+    /** The layer's tensors in Keras order (kernel before bias). */
     List<ParameterDecl> parameters() {
         return List.of();
     }
@@ -107,6 +115,12 @@ abstract class LayerWriter {
 
     /** Statements of {@code ensureCapacity(batch)} that size this layer's own per-batch buffers. */
     void allocate(CodeBlock.Builder code) {}
+
+    /**
+     * Statements of both constructors, after the parameter fields are set: fields that need the
+     * parameters (a normalization's statistics over its moving arrays).
+     */
+    void initialize(CodeBlock.Builder code) {}
 
     /** Methods the passes call, e.g. to copy weights into rows. */
     List<MethodSpec> helperMethods() {
@@ -177,7 +191,8 @@ abstract class LayerWriter {
     }
 
     /**
-     * Copies a flat {@code (rows, columns)} parameter into row arrays. Emits:
+     * Copies a flat {@code (rows, columns)} array ({@code source}, e.g. a parameter's {@code value()})
+     * into row arrays. Emits:
      *
      * <pre>{@code
      * float[] w = conv1Kernel.value();
@@ -186,9 +201,8 @@ abstract class LayerWriter {
      * }
      * }</pre>
      */
-    protected static void copyIntoRows(
-            CodeBlock.Builder code, String parameterField, String rowsField, int rows, int columns) {
-        code.addStatement("float[] w = $L.value()", parameterField);
+    protected static void copyIntoRows(CodeBlock.Builder code, String source, String rowsField, int rows, int columns) {
+        code.addStatement("float[] w = $L", source);
         code.beginControlFlow("for (int r = 0; r < $L; r++)", rows);
         code.addStatement("System.arraycopy(w, $L, $L[r], 0, $L)", Expressions.times("r", columns), rowsField, columns);
         code.endControlFlow();

@@ -9,6 +9,8 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.lamina.runtime.AbstractModel;
+import dev.lamina.runtime.spec.Activation;
 import dev.lamina.runtime.spec.DataFormat;
 import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
@@ -16,6 +18,7 @@ import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.NodeSpec;
 import dev.lamina.runtime.spec.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -31,6 +34,8 @@ final class ModelClassWriter {
     static final ClassName ABSTRACT_MODEL = ClassName.get("dev.lamina.runtime", "AbstractModel");
     static final ClassName INITIALIZER = ClassName.get("dev.lamina.runtime", "Initializer");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    static final TypeName STATISTICS_LIST =
+            ParameterizedTypeName.get(SpecLiteral.LIST, KernelLayerWriter.BATCH_STATISTICS);
 
     private final ModelSpec spec;
     private final String className;
@@ -49,6 +54,15 @@ final class ModelClassWriter {
     private final List<MethodSpec> chunks = new ArrayList<>();
 
     private boolean boundInHelpers;
+    /** The batch-normalization nodes, in order: the boundaries of the training segments. */
+    private final int[] normalizations;
+    /**
+     * folded[n]: for a node folded into the inference pass of the conv1d or dense before it (a
+     * batch normalization, and the activation layer after it), that layer's node; else -1.
+     */
+    private final int[] foldedInto;
+    /** The last node of the folded group a conv1d or dense starts (itself when it folds nothing). */
+    private final int[] foldEnd;
 
     /** {@code layerOrigins}: one spec-line description per node, or empty. */
     ModelClassWriter(ModelSpec spec, String className, String specSource, List<String> layerOrigins, Backend backend) {
@@ -69,6 +83,62 @@ final class ModelClassWriter {
         for (int t = 0; t < spec.tensorCount(); t++) {
             readers.add(spec.readers(t));
         }
+        int nodes = spec.nodes().size();
+        this.normalizations = AbstractModel.batchNormalizationNodes(spec);
+        this.foldedInto = new int[nodes];
+        this.foldEnd = new int[nodes];
+        Arrays.fill(foldedInto, -1);
+        for (int n = 0; n < nodes; n++) {
+            foldEnd[n] = n;
+        }
+        for (int n : normalizations) {
+            foldNormalization(n);
+        }
+    }
+
+    /**
+     * Folds the batch normalization of node {@code n} into the inference pass of the conv1d or dense
+     * that produces its input, when that layer is linear and nothing else reads its output; an
+     * activation layer (not softmax) that alone reads the normalization's output is folded too.
+     */
+    private void foldNormalization(int n) {
+        int input = spec.nodeInputs(n)[0];
+        if (input < inputCount
+                || !(writers.get(input - inputCount) instanceof KernelLayerWriter kernel)
+                || onlyReader(input) != n) {
+            return;
+        }
+        LayerSpec producer = spec.nodes().get(input - inputCount).layer();
+        Activation producerActivation =
+                producer instanceof LayerSpec.Conv1D c ? c.activation() : ((LayerSpec.Dense) producer).activation();
+        if (producerActivation != Activation.LINEAR) {
+            return;
+        }
+        int m = input - inputCount;
+        int end = n;
+        Activation activation = Activation.LINEAR;
+        int reader = onlyReader(spec.tensorOfNode(n));
+        if (reader >= 0
+                && spec.nodes().get(reader).layer() instanceof LayerSpec.ActivationLayer a
+                && a.activation() != Activation.SOFTMAX) {
+            activation = a.activation();
+            end = reader;
+            foldedInto[reader] = m;
+        }
+        BatchNormalizationWriter normalization = (BatchNormalizationWriter) writers.get(n);
+        kernel.fold(new KernelLayerWriter.Fold(normalization.prefix, normalization.spec(), activation));
+        normalization.foldedInto(spec.nodes().get(m).name());
+        foldedInto[n] = m;
+        foldEnd[m] = end;
+    }
+
+    /** The one node reading tensor {@code t} (anywhere in the graph) when it is not the output, else -1. */
+    private int onlyReader(int t) {
+        List<int[]> consumers = spec.consumers(t);
+        if (consumers.size() != 1 || t == outputTensor) {
+            return -1;
+        }
+        return consumers.get(0)[0];
     }
 
     private LayerWriter writerFor(LayerSpec layer, String prefix, List<Shape> ins, Shape out) {
@@ -155,6 +225,41 @@ final class ModelClassWriter {
         public LayerWriter concatenate(LayerSpec.Concatenate layer) {
             return new ConcatenateWriter(layer, prefix, ins, out);
         }
+
+        @Override
+        public LayerWriter batchNormalization(LayerSpec.BatchNormalization layer) {
+            return new BatchNormalizationWriter(layer, prefix, in(), out);
+        }
+
+        @Override
+        public LayerWriter layerNormalization(LayerSpec.LayerNormalization layer) {
+            return new LayerNormalizationWriter(layer, prefix, in(), out);
+        }
+
+        @Override
+        public LayerWriter zeroPadding1d(LayerSpec.ZeroPadding1D layer) {
+            return new StepsWriter(layer, prefix, in(), out);
+        }
+
+        @Override
+        public LayerWriter cropping1d(LayerSpec.Cropping1D layer) {
+            return new StepsWriter(layer, prefix, in(), out);
+        }
+
+        @Override
+        public LayerWriter upSampling1d(LayerSpec.UpSampling1D layer) {
+            return new UpSampling1DWriter(layer, prefix, in(), out);
+        }
+
+        @Override
+        public LayerWriter permute(LayerSpec.Permute layer) {
+            return new PermuteWriter(layer, prefix, in(), out);
+        }
+
+        @Override
+        public LayerWriter spatialDropout1d(LayerSpec.SpatialDropout1D layer) {
+            return new SpatialDropout1DWriter(layer, prefix, in(), out);
+        }
     }
 
     /** The node writing tensor {@code t}, or null for a model input. */
@@ -219,6 +324,9 @@ final class ModelClassWriter {
                                     .map(ModelClassWriter::withoutInitializer)
                                     .toList()
                             : w.fields());
+            if (w instanceof KernelLayerWriter k) {
+                type.addFields(k.foldFields());
+            }
             if (!w.aliasesInput()) {
                 type.addField(LayerWriter.batchBuffer(LayerWriter.FLOATS, w.outputBuffer()));
             }
@@ -236,12 +344,26 @@ final class ModelClassWriter {
         type.addField(FieldSpec.builder(TypeName.INT, "capacity", Modifier.PRIVATE)
                 .addJavadoc("Examples the per-batch buffers hold; they grow only for a larger batch.\n")
                 .build());
+        if (normalizations.length > 0) {
+            type.addField(FieldSpec.builder(STATISTICS_LIST, "statistics", Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc("The batch normalizations' statistics, in node order.\n")
+                    .build());
+        }
         type.addMethod(constructor());
         type.addMethod(replicaConstructor());
         type.addMethod(replica());
         type.addMethod(forwardInference());
         type.addMethod(forwardTraining());
         type.addMethod(backward());
+        if (normalizations.length > 0) {
+            type.addMethod(batchStatistics());
+            type.addMethod(forwardTrainingSegment());
+            type.addMethod(backwardSegment());
+            for (int k = 0; k <= normalizations.length; k++) {
+                type.addMethod(trainingSegment(k));
+                type.addMethod(backwardSegment(k));
+            }
+        }
         type.addMethod(inputGradientBuffer());
         if (outputRoot >= inputCount) {
             type.addMethod(runLayers());
@@ -257,6 +379,9 @@ final class ModelClassWriter {
         for (int i = 0; i < writers.size(); i++) {
             LayerWriter w = writers.get(i);
             List<MethodSpec> methods = new ArrayList<>(w.helperMethods());
+            if (w instanceof KernelLayerWriter k) {
+                methods.addAll(k.foldMethods());
+            }
             methods.addAll(w.passes());
             for (MethodSpec method : methods) {
                 type.addMethod(layerOrigins.isEmpty() ? method : withOrigin(method, layerOrigins.get(i)));
@@ -367,13 +492,14 @@ final class ModelClassWriter {
         for (int i = 0; i < writers.size(); i++) {
             for (LayerWriter.ParameterDecl p : writers.get(i).parameters()) {
                 created.add(CodeBlock.of(
-                        "new $T($S, $S, $L, $T.$L)",
+                        "new $T($S, $S, $L, $T.$L$L)",
                         LayerWriter.PARAMETER,
                         spec.nodes().get(i).name(),
                         p.name(),
                         SpecLiteral.shape(p.shape()),
                         INITIALIZER,
-                        p.initializer().name()));
+                        p.initializer().name(),
+                        p.trainable() ? "" : ", false"));
             }
         }
         return created;
@@ -478,8 +604,27 @@ final class ModelClassWriter {
         return plain.build();
     }
 
-    /** Binds every parameter field to its {@code Parameter}; a large model does it in helpers, once. */
+    /**
+     * Binds every parameter field to its {@code Parameter} (a large model does it in helpers, once),
+     * then sets the fields built on parameters (normalization statistics).
+     */
     private void assignParameterFields(MethodSpec.Builder m) {
+        bindParameterFields(m);
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (LayerWriter w : writers) {
+            w.initialize(code);
+        }
+        m.addCode(code.build());
+        if (normalizations.length > 0) {
+            List<String> all = new ArrayList<>();
+            for (int n : normalizations) {
+                all.add(((BatchNormalizationWriter) writers.get(n)).statistics());
+            }
+            m.addStatement("statistics = $T.of($L)", SpecLiteral.LIST, String.join(", ", all));
+        }
+    }
+
+    private void bindParameterFields(MethodSpec.Builder m) {
         List<CodeBlock> groups = new ArrayList<>();
         int index = 0;
         for (LayerWriter w : writers) {
@@ -548,6 +693,9 @@ final class ModelClassWriter {
                 .returns(LayerWriter.FLOATS)
                 .addParameter(LayerWriter.FLOAT_ROWS, "x")
                 .addParameter(TypeName.INT, "batch");
+        if (normalizations.length > 0) {
+            return m.addStatement("return forwardTrainingBySegments(x, batch)").build();
+        }
         m.addStatement("ensureCapacity(batch)");
         if (outputRoot < inputCount) {
             return m.addStatement("return x[$L]", outputRoot).build();
@@ -576,29 +724,46 @@ final class ModelClassWriter {
         }
         List<CodeBlock> groups = new ArrayList<>();
         for (int n = 0; n < writers.size(); n++) {
-            LayerWriter layer = writers.get(n);
-            if (!(layer instanceof ComputingLayerWriter w)) {
+            if (foldedInto[n] >= 0) {
                 groups.add(CodeBlock.of(
-                        "// $L: $L\n",
+                        "// $L: folded into $L\n",
                         JavaNames.commentText(spec.nodes().get(n).name()),
-                        JavaNames.commentText(layer.describe())));
+                        JavaNames.commentText(spec.nodes().get(foldedInto[n]).name())));
                 continue;
             }
-            List<String> args = new ArrayList<>();
-            for (int t : spec.nodeInputs(n)) {
-                args.add(array(t, true));
-            }
-            args.add(array(spec.tensorOfNode(n), true));
-            groups.add(CodeBlock.builder()
-                    .addStatement(
-                            "$L($L, batch$L)",
-                            w.forwardName(),
-                            String.join(", ", args),
-                            w.usesTrainingFlag() ? ", training" : "")
-                    .build());
+            groups.add(forwardCall(n, true, "training"));
         }
         chunks.addAll(MethodChunks.add(m, "runLayers", m.build().parameters(), groups));
         return m.build();
+    }
+
+    /**
+     * The forward call of node {@code n} (a comment for a flatten or reshape): {@code
+     * <prefix>Forward(inputs, output, batch)}, plus {@code training} for layers with a training
+     * flag; in {@code runLayers} (inference), a conv1d or dense that folds the batch normalization
+     * after it calls its folded pass and writes the output of the folded group.
+     */
+    private CodeBlock forwardCall(int n, boolean inRunLayers, String training) {
+        LayerWriter layer = writers.get(n);
+        if (!(layer instanceof ComputingLayerWriter w)) {
+            return CodeBlock.of(
+                    "// $L: $L\n",
+                    JavaNames.commentText(spec.nodes().get(n).name()),
+                    JavaNames.commentText(layer.describe()));
+        }
+        boolean folded = inRunLayers && layer instanceof KernelLayerWriter k && k.folds();
+        List<String> args = new ArrayList<>();
+        for (int t : spec.nodeInputs(n)) {
+            args.add(array(t, inRunLayers));
+        }
+        args.add(array(spec.tensorOfNode(folded ? foldEnd[n] : n), inRunLayers));
+        return CodeBlock.builder()
+                .addStatement(
+                        "$L($L, batch$L)",
+                        folded ? ((KernelLayerWriter) w).foldedForwardName() : w.forwardName(),
+                        String.join(", ", args),
+                        w.usesTrainingFlag() ? ", " + training : "")
+                .build();
     }
 
     /** Whether tensor {@code t} has a gradient at all (not a token-id input, not off the output's path). */
@@ -647,13 +812,29 @@ final class ModelClassWriter {
                 .addParameter(LayerWriter.FLOAT_ROWS, "x")
                 .addParameter(LayerWriter.FLOATS, "outputGradient")
                 .addParameter(TypeName.INT, "batch");
+        if (normalizations.length > 0) {
+            return m.addStatement("backwardBySegments(x, outputGradient, batch)")
+                    .build();
+        }
+        chunks.addAll(MethodChunks.add(
+                m, "backward", m.build().parameters(), backwardCalls(spec.tensorCount() - 1, 0, -1, -1)));
+        return m.build();
+    }
+
+    /**
+     * The backward calls of tensors {@code last} down to {@code first}, one group per tensor: its
+     * gradient sum, then its node's backward pass. Node {@code top} (a batch normalization at the
+     * top of a segment) gets its backward pass (the input gradient) but its gradient was summed in
+     * the segment above; node {@code bottom} (one at the bottom) only accumulates its gradient sums.
+     */
+    private List<CodeBlock> backwardCalls(int last, int first, int top, int bottom) {
         List<CodeBlock> groups = new ArrayList<>();
-        for (int t = spec.tensorCount() - 1; t >= 0; t--) {
+        for (int t = last; t >= first; t--) {
             CodeBlock.Builder group = CodeBlock.builder();
-            if (summed(t)) {
+            int n = t - inputCount;
+            if (summed(t) && (top < 0 || n != top)) {
                 addGradientSum(group, t);
             }
-            int n = t - inputCount;
             if (n < 0 || !spec.reachesOutput(n)) {
                 if (!group.isEmpty()) {
                     groups.add(group.build());
@@ -661,6 +842,11 @@ final class ModelClassWriter {
                 continue;
             }
             LayerWriter w = writers.get(n);
+            if (bottom >= 0 && n == bottom) {
+                group.addStatement("$L($L, batch)", w.prefix + "AccumulateGradients", gradient(t));
+                groups.add(group.build());
+                continue;
+            }
             List<String> args = new ArrayList<>();
             for (int input : spec.nodeInputs(n)) {
                 args.add(array(input, false));
@@ -675,7 +861,111 @@ final class ModelClassWriter {
             group.addStatement("$L($L, batch)", w.backwardName(), String.join(", ", args));
             groups.add(group.build());
         }
-        chunks.addAll(MethodChunks.add(m, "backward", m.build().parameters(), groups));
+        return groups;
+    }
+
+    private MethodSpec batchStatistics() {
+        return MethodSpec.methodBuilder("batchStatistics")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(STATISTICS_LIST)
+                .addStatement("return statistics")
+                .build();
+    }
+
+    /** {@code return switch (segment) { case 0 -> trainingSegment0(x, batch); ... }}. */
+    private MethodSpec forwardTrainingSegment() {
+        CodeBlock.Builder code =
+                CodeBlock.builder().add("return switch (segment) {\n").indent();
+        for (int k = 0; k <= normalizations.length; k++) {
+            code.add("case $L -> trainingSegment$L(x, batch);\n", k, k);
+        }
+        code.add("default -> throw new $T(\"no segment \" + segment);\n", IndexOutOfBoundsException.class);
+        code.unindent().add("};\n");
+        return MethodSpec.methodBuilder("forwardTrainingSegment")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(LayerWriter.FLOATS)
+                .addParameter(LayerWriter.FLOAT_ROWS, "x")
+                .addParameter(TypeName.INT, "batch")
+                .addParameter(TypeName.INT, "segment")
+                .addCode(code.build())
+                .build();
+    }
+
+    private MethodSpec backwardSegment() {
+        CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (segment)");
+        for (int k = 0; k <= normalizations.length; k++) {
+            code.add("case $L -> backwardSegment$L(x, outputGradient, batch);\n", k, k);
+        }
+        code.add("default -> throw new $T(\"no segment \" + segment);\n", IndexOutOfBoundsException.class);
+        code.endControlFlow();
+        return MethodSpec.methodBuilder("backwardSegment")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .addParameter(LayerWriter.FLOAT_ROWS, "x")
+                .addParameter(LayerWriter.FLOATS, "outputGradient")
+                .addParameter(TypeName.INT, "batch")
+                .addParameter(TypeName.INT, "segment")
+                .addCode(code.build())
+                .build();
+    }
+
+    /**
+     * Forward segment {@code k} of training: the previous batch normalization normalizes, the nodes
+     * up to the next run (dropout as configured), and the next accumulates its input's sums.
+     */
+    private MethodSpec trainingSegment(int k) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("trainingSegment" + k)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc(
+                        "Training forward segment $L of $L (see {@code forwardTrainingSegment}).\n",
+                        k,
+                        normalizations.length + 1)
+                .returns(LayerWriter.FLOATS)
+                .addParameter(LayerWriter.FLOAT_ROWS, "x")
+                .addParameter(TypeName.INT, "batch");
+        int from = 0;
+        if (k == 0) {
+            m.addStatement("ensureCapacity(batch)");
+        } else {
+            int previous = normalizations[k - 1];
+            m.addStatement(
+                    "$L($L, $L, batch)",
+                    writers.get(previous).prefix + "Normalize",
+                    array(spec.nodeInputs(previous)[0], false),
+                    array(spec.tensorOfNode(previous), false));
+            from = previous + 1;
+        }
+        int to = k < normalizations.length ? normalizations[k] : writers.size();
+        List<CodeBlock> groups = new ArrayList<>();
+        for (int n = from; n < to; n++) {
+            groups.add(forwardCall(n, false, "dropoutInTraining()"));
+        }
+        chunks.addAll(
+                MethodChunks.add(m, "trainingSegment" + k + "Part", m.build().parameters(), groups));
+        if (k < normalizations.length) {
+            m.addStatement(
+                    "$L($L, batch)", writers.get(to).prefix + "Accumulate", array(spec.nodeInputs(to)[0], false));
+            return m.addStatement("return null").build();
+        }
+        return m.addStatement("return $L", array(outputTensor, false)).build();
+    }
+
+    /** Backward segment {@code k}: the reverse of forward segment {@code k}. */
+    private MethodSpec backwardSegment(int k) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("backwardSegment" + k)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Backward segment $L of $L (see {@code backwardSegment}).\n", k, normalizations.length + 1)
+                .addParameter(LayerWriter.FLOAT_ROWS, "x")
+                .addParameter(LayerWriter.FLOATS, "outputGradient")
+                .addParameter(TypeName.INT, "batch");
+        int top = k < normalizations.length ? normalizations[k] : -1;
+        int bottom = k > 0 ? normalizations[k - 1] : -1;
+        int last = top >= 0 ? spec.tensorOfNode(top) : spec.tensorCount() - 1;
+        int first = bottom >= 0 ? spec.tensorOfNode(bottom) : 0;
+        chunks.addAll(MethodChunks.add(
+                m, "backwardSegment" + k + "Part", m.build().parameters(), backwardCalls(last, first, top, bottom)));
         return m.build();
     }
 

@@ -216,6 +216,56 @@ final class SpecLiteral {
             public CodeBlock concatenate(LayerSpec.Concatenate c) {
                 return CodeBlock.of("new $T.Concatenate($S, $L)", LAYER_SPEC, c.name(), c.axis());
             }
+
+            @Override
+            public CodeBlock batchNormalization(LayerSpec.BatchNormalization b) {
+                return CodeBlock.of(
+                        "new $T.BatchNormalization($S, $L, $L, $L, $L)",
+                        LAYER_SPEC,
+                        b.name(),
+                        number(b.momentum()),
+                        number(b.epsilon()),
+                        b.center(),
+                        b.scale());
+            }
+
+            @Override
+            public CodeBlock layerNormalization(LayerSpec.LayerNormalization l) {
+                return CodeBlock.of(
+                        "new $T.LayerNormalization($S, $L, $L, $L)",
+                        LAYER_SPEC,
+                        l.name(),
+                        number(l.epsilon()),
+                        l.center(),
+                        l.scale());
+            }
+
+            @Override
+            public CodeBlock zeroPadding1d(LayerSpec.ZeroPadding1D z) {
+                return CodeBlock.of("new $T.ZeroPadding1D($S, $L, $L)", LAYER_SPEC, z.name(), z.left(), z.right());
+            }
+
+            @Override
+            public CodeBlock cropping1d(LayerSpec.Cropping1D c) {
+                return CodeBlock.of("new $T.Cropping1D($S, $L, $L)", LAYER_SPEC, c.name(), c.left(), c.right());
+            }
+
+            @Override
+            public CodeBlock upSampling1d(LayerSpec.UpSampling1D u) {
+                return CodeBlock.of("new $T.UpSampling1D($S, $L)", LAYER_SPEC, u.name(), u.size());
+            }
+
+            @Override
+            public CodeBlock permute(LayerSpec.Permute p) {
+                List<String> dims = p.dims().stream().map(String::valueOf).toList();
+                return CodeBlock.of(
+                        "new $T.Permute($S, $T.of($L))", LAYER_SPEC, p.name(), LIST, String.join(", ", dims));
+            }
+
+            @Override
+            public CodeBlock spatialDropout1d(LayerSpec.SpatialDropout1D d) {
+                return CodeBlock.of("new $T.SpatialDropout1D($S, $L)", LAYER_SPEC, d.name(), number(d.rate()));
+            }
         });
     }
 
@@ -225,39 +275,56 @@ final class SpecLiteral {
         }
         TrainingSpec t = training.get();
         return CodeBlock.of(
-                "$T.of(new $T($T.$L, $L))",
+                "$T.of(new $T($T.$L, $L$L))",
                 OPTIONAL,
                 TRAINING_SPEC,
                 LOSS_KIND,
                 t.loss().name(),
-                optimizer(t.optimizer()));
+                optimizer(t.optimizer()),
+                t.huberDelta() == TrainingSpec.DEFAULT_HUBER_DELTA ? "" : ", " + number(t.huberDelta()));
     }
 
+    /** The optimizer's constructor call, with its clipping only when it clips. */
     private static CodeBlock optimizer(OptimizerSpec optimizer) {
+        List<String> args = new ArrayList<>();
+        String type;
         if (optimizer instanceof OptimizerSpec.Sgd s) {
-            return CodeBlock.of(
-                    "new $T.Sgd($L, $L, $L)",
-                    OPTIMIZER_SPEC,
-                    number(s.learningRate()),
-                    number(s.momentum()),
-                    s.nesterov());
+            type = "Sgd";
+            args.addAll(List.of(number(s.learningRate()), number(s.momentum()), Boolean.toString(s.nesterov())));
+        } else if (optimizer instanceof OptimizerSpec.Adam a) {
+            type = "Adam";
+            args.addAll(List.of(number(a.learningRate()), number(a.beta1()), number(a.beta2()), number(a.epsilon())));
+        } else if (optimizer instanceof OptimizerSpec.RmsProp r) {
+            type = "RmsProp";
+            args.addAll(List.of(number(r.learningRate()), number(r.rho()), number(r.epsilon())));
+        } else if (optimizer instanceof OptimizerSpec.AdamW w) {
+            type = "AdamW";
+            args.addAll(List.of(
+                    number(w.learningRate()),
+                    number(w.weightDecay()),
+                    number(w.beta1()),
+                    number(w.beta2()),
+                    number(w.epsilon())));
+        } else if (optimizer instanceof OptimizerSpec.Adagrad a) {
+            type = "Adagrad";
+            args.addAll(List.of(number(a.learningRate()), number(a.initialAccumulatorValue()), number(a.epsilon())));
+        } else {
+            throw new IllegalArgumentException("no literal for optimizer " + optimizer);
         }
-        if (optimizer instanceof OptimizerSpec.Adam a) {
-            return CodeBlock.of(
-                    "new $T.Adam($L, $L, $L, $L)",
-                    OPTIMIZER_SPEC,
-                    number(a.learningRate()),
-                    number(a.beta1()),
-                    number(a.beta2()),
-                    number(a.epsilon()));
+        boolean clips = optimizer.clipping().kind() != OptimizerSpec.Clipping.Kind.NONE;
+        boolean needsClipping = clips || type.equals("AdamW") || type.equals("Adagrad");
+        if (!needsClipping) {
+            return CodeBlock.of("new $T.$L($L)", OPTIMIZER_SPEC, type, String.join(", ", args));
         }
-        OptimizerSpec.RmsProp r = (OptimizerSpec.RmsProp) optimizer;
-        return CodeBlock.of(
-                "new $T.RmsProp($L, $L, $L)",
-                OPTIMIZER_SPEC,
-                number(r.learningRate()),
-                number(r.rho()),
-                number(r.epsilon()));
+        CodeBlock clipping = clips
+                ? CodeBlock.of(
+                        "$T.Clipping.of($T.Clipping.Kind.$L, $L)",
+                        OPTIMIZER_SPEC,
+                        OPTIMIZER_SPEC,
+                        optimizer.clipping().kind().name(),
+                        number(optimizer.clipping().threshold()))
+                : CodeBlock.of("$T.Clipping.NONE", OPTIMIZER_SPEC);
+        return CodeBlock.of("new $T.$L($L, $L)", OPTIMIZER_SPEC, type, String.join(", ", args), clipping);
     }
 
     /** An exact double literal; {@link Double#toString} round-trips. */

@@ -18,7 +18,7 @@ final class VectorActivations {
 
     /**
      * For an activation that is not fused, applies it to {@code rows} rows of {@code width} stored
-     * pre-activations from {@code y[base]}:
+     * pre-activations from {@code y[base]}, keeping them in {@code pre} when it is not null:
      *
      * <pre>{@code
      * for (int row = 0; row < 119; row++) {
@@ -28,14 +28,14 @@ final class VectorActivations {
      * }
      * }</pre>
      */
-    static void applyRows(CodeBlock.Builder code, Activation a, String rows, String base, int width) {
+    static void applyRows(CodeBlock.Builder code, Activation a, String rows, String base, int width, String pre) {
         if (fused(a)) {
             return;
         }
         code.beginControlFlow("for (int row = 0; row < $L; row++)", rows);
         code.addStatement("int yo = $L", Expressions.sum(base, Expressions.times("row", width)));
         code.addStatement("System.arraycopy(y, yo, acc, 0, $L)", width);
-        ActivationCode.applyRow(code, a, "acc", "y", "yo", "pre", width);
+        ActivationCode.applyRow(code, a, "acc", "y", "yo", pre, width);
         code.endControlFlow();
     }
 

@@ -58,7 +58,7 @@ final class VectorConv1DWriter extends KernelLayerWriter {
     String describe() {
         return "conv1d " + filters + " filters, kernel " + taps + ", stride " + stride + ", "
                 + conv.padding().kerasName() + (dilation > 1 ? ", dilation " + dilation : "") + ", "
-                + conv.activation().kerasName() + ", vector";
+                + activation().kerasName() + ", vector";
     }
 
     @Override
@@ -95,7 +95,7 @@ final class VectorConv1DWriter extends KernelLayerWriter {
                 scratch(gradientRows(), (outSteps + 2 * gradientPad) * filters),
                 stride > 1 ? scratch(paddedInputGradient(), paddedSteps() * channels) : null,
                 scratch(kernelT(), taps * filters * channels),
-                VectorActivations.fused(conv.activation()) ? null : scratch(prefix + "Acc", filters));
+                needsAccumulatorRow() ? scratch(prefix + "Acc", filters) : null);
     }
 
     /**
@@ -104,14 +104,15 @@ final class VectorConv1DWriter extends KernelLayerWriter {
      */
     private VectorKernels.Product forwardProduct() {
         return VectorKernels.Product.forward(
-                prefix,
+                folding() ? prefix + "Folded" : prefix,
                 dilation == 1 ? taps * channels : channels,
                 dilation == 1 ? 1 : taps,
                 dilation * channels,
                 stride * channels,
                 filters,
                 conv.useBias(),
-                conv.activation());
+                activation(),
+                folding());
     }
 
     /**
@@ -154,6 +155,13 @@ final class VectorConv1DWriter extends KernelLayerWriter {
                 dilation * channels,
                 stride * channels,
                 filters);
+    }
+
+    /** The folded pass's forward kernels. */
+    @Override
+    List<MethodSpec> foldedKernelMethods() {
+        return VectorKernels.forwardKernels(
+                forwardProduct(), "Folded forward kernel of " + JavaNames.commentText(layer.name()));
     }
 
     @Override
@@ -209,18 +217,18 @@ final class VectorConv1DWriter extends KernelLayerWriter {
     @Override
     MethodSpec forward() {
         CodeBlock.Builder code = CodeBlock.builder();
-        code.addStatement("float[] w = $L.value()", kernel());
+        kernelLocal(code);
         valueLocals(code);
         if (padded) {
             code.addStatement("float[] xp = $L", paddedInput());
         }
-        if (!VectorActivations.fused(conv.activation())) {
+        if (!VectorActivations.fused(activation())) {
             code.addStatement("float[] acc = $L", prefix + "Acc");
         }
         beginExampleLoop(code);
         padExample(code);
         VectorKernels.rows(code, forwardProduct(), Integer.toString(outSteps), input(), inputBase(), "w", "y", "yb");
-        VectorActivations.applyRows(code, conv.activation(), Integer.toString(outSteps), "yb", filters);
+        VectorActivations.applyRows(code, activation(), Integer.toString(outSteps), "yb", filters, preTarget());
         code.endControlFlow();
         return forwardMethod().addCode(code.build()).build();
     }

@@ -33,7 +33,7 @@ final class VectorDenseWriter extends KernelLayerWriter {
 
     @Override
     String describe() {
-        return "dense " + units + " units, " + dense.activation().kerasName() + ", vector";
+        return "dense " + units + " units, " + activation().kerasName() + ", vector";
     }
 
     @Override
@@ -56,12 +56,20 @@ final class VectorDenseWriter extends KernelLayerWriter {
                 keepsPre() ? batchBuffer(FLOATS, pre()) : null,
                 scratch(prefix + "Grad", CHUNK * units),
                 dotInputGradient() ? null : scratch(kernelT(), units * features),
-                VectorActivations.fused(dense.activation()) ? null : scratch(prefix + "Acc", units));
+                needsAccumulatorRow() ? scratch(prefix + "Acc", units) : null);
     }
 
     private VectorKernels.Product forwardProduct() {
         return VectorKernels.Product.forward(
-                prefix, features, 1, 0, features, units, dense.useBias(), dense.activation());
+                folding() ? prefix + "Folded" : prefix,
+                features,
+                1,
+                0,
+                features,
+                units,
+                dense.useBias(),
+                activation(),
+                folding());
     }
 
     /**
@@ -81,6 +89,13 @@ final class VectorDenseWriter extends KernelLayerWriter {
 
     private VectorKernels.Product inputGradientProduct() {
         return VectorKernels.Product.inputGradient(prefix, units, 1, 0, units, features, features, false);
+    }
+
+    /** The folded pass's forward kernels. */
+    @Override
+    List<MethodSpec> foldedKernelMethods() {
+        return VectorKernels.forwardKernels(
+                forwardProduct(), "Folded forward kernel of " + JavaNames.commentText(layer.name()));
     }
 
     @Override
@@ -126,13 +141,13 @@ final class VectorDenseWriter extends KernelLayerWriter {
     @Override
     MethodSpec forward() {
         CodeBlock.Builder code = CodeBlock.builder();
-        code.addStatement("float[] w = $L.value()", kernel());
+        kernelLocal(code);
         valueLocals(code);
-        if (!VectorActivations.fused(dense.activation())) {
+        if (!VectorActivations.fused(activation())) {
             code.addStatement("float[] acc = $L", prefix + "Acc");
         }
         VectorKernels.rows(code, forwardProduct(), rows(), "x", "0", "w", "y", "0");
-        VectorActivations.applyRows(code, dense.activation(), rows(), "0", units);
+        VectorActivations.applyRows(code, activation(), rows(), "0", units, preTarget());
         return forwardMethod().addCode(code.build()).build();
     }
 

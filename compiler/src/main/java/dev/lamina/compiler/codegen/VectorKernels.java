@@ -33,9 +33,10 @@ final class VectorKernels {
 
     /**
      * {@code out[oo + r * outStride + f] = start + sum over k < groups, j < reduction of in[io + r *
-     * inStride + k * groupStride + j] * w[wo + (k * reduction + j) * width + f]}, with relu fused into
-     * the store when {@code relu}. {@code weightOffset}: whether the methods take {@code wo} (else it
-     * is 0).
+     * inStride + k * groupStride + j] * w[wo + (k * reduction + j) * width + f]}, then with {@code
+     * affine} times {@code scale[f]} plus {@code shift[f]} (a folded batch normalization), with relu
+     * fused into the store when {@code relu}. {@code weightOffset}: whether the methods take {@code
+     * wo} (else it is 0).
      */
     record Product(
             String name,
@@ -47,7 +48,8 @@ final class VectorKernels {
             int outStride,
             Start start,
             boolean relu,
-            boolean weightOffset)
+            boolean weightOffset,
+            boolean affine)
             implements RowKernel {
 
         /**
@@ -62,7 +64,8 @@ final class VectorKernels {
                 int inStride,
                 int width,
                 boolean useBias,
-                Activation activation) {
+                Activation activation,
+                boolean affine) {
             return new Product(
                     prefix + "Forward",
                     reduction,
@@ -73,7 +76,8 @@ final class VectorKernels {
                     width,
                     useBias ? Start.BIAS : Start.ZERO,
                     activation == Activation.RELU,
-                    false);
+                    false,
+                    affine);
         }
 
         /**
@@ -99,12 +103,18 @@ final class VectorKernels {
                     outStride,
                     adds ? Start.OUTPUT : Start.ZERO,
                     false,
-                    adds);
+                    adds,
+                    false);
         }
 
         @Override
         public boolean takesBias() {
             return start == Start.BIAS;
+        }
+
+        @Override
+        public boolean takesScaleAndShift() {
+            return affine;
         }
 
         @Override
@@ -121,6 +131,11 @@ final class VectorKernels {
     record Dot(String name, int reduction, int inStride, int width, int outStride) implements RowKernel {
         @Override
         public boolean takesBias() {
+            return false;
+        }
+
+        @Override
+        public boolean takesScaleAndShift() {
             return false;
         }
 
@@ -155,6 +170,9 @@ final class VectorKernels {
         int outStride();
 
         boolean takesBias();
+
+        /** Whether the kernel takes {@code scale} and {@code shift} (a folded batch normalization). */
+        boolean takesScaleAndShift();
 
         boolean weightOffset();
 
@@ -206,6 +224,11 @@ final class VectorKernels {
      *
      * followed by the narrower stages down to scalars.
      */
+    /** The kernels of a forward product outside a layer's set (a folded inference pass). */
+    static List<MethodSpec> forwardKernels(Product p, String javadoc) {
+        return productMethods(p, javadoc);
+    }
+
     private static List<MethodSpec> productMethods(Product p, String javadoc) {
         List<MethodSpec> methods = new ArrayList<>();
         for (int rows : new int[] {p.blockRows(), 1}) {
@@ -215,6 +238,9 @@ final class VectorKernels {
             }
             if (p.start() == Start.BIAS) {
                 parameters.add("float[] bias");
+            }
+            if (p.affine()) {
+                parameters.addAll(List.of("float[] scale", "float[] shift"));
             }
             parameters.addAll(List.of("float[] out", "int oo"));
             MethodSpec.Builder m =
@@ -260,6 +286,18 @@ final class VectorKernels {
         code.endControlFlow();
         if (p.groups() > 1) {
             code.endControlFlow();
+        }
+        if (p.affine()) {
+            for (int v = 0; v < lanes.vectors(); v++) {
+                code.addStatement("$T s$L = $L", lanes.type(), v, lanes.load("scale", "f" + lanes.offset(v)));
+                code.addStatement("$T t$L = $L", lanes.type(), v, lanes.load("shift", "f" + lanes.offset(v)));
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int v = 0; v < lanes.vectors(); v++) {
+                    String acc = "a" + r + v;
+                    code.addStatement("$L = $L", acc, lanes.fma(acc, "s" + v, "t" + v));
+                }
+            }
         }
         for (int r = 0; r < rows; r++) {
             for (int v = 0; v < lanes.vectors(); v++) {
@@ -449,7 +487,7 @@ final class VectorKernels {
             String weights,
             String out,
             String outBase) {
-        String args = weights + (p.takesBias() ? ", bias" : "");
+        String args = weights + (p.takesBias() ? ", bias" : "") + (p.takesScaleAndShift() ? ", scale, shift" : "");
         String inIndex = Expressions.sum(inBase, Expressions.times("t", p.inStride()));
         String outIndex = Expressions.sum(outBase, Expressions.times("t", p.outStride()));
         code.addStatement("int t = 0");

@@ -52,6 +52,7 @@ public enum ErrorCode {
             Severity.ERROR,
             "model %s becomes class %s, whose file name differs only in case from that of model %s (%s): they"
                     + " collide on case-insensitive file systems"),
+    CONFLICTING_OPTIONS("LAM039", Severity.ERROR, "%s takes %s or %s, not both"),
     CROSSENTROPY_WITHOUT_SOFTMAX(
             "LAM101", Severity.WARNING, "%s expects probabilities, but the output layer '%s' has activation %s"),
     SOFTMAX_SINGLE_UNIT("LAM102", Severity.WARNING, "softmax over a single unit always outputs 1.0 (%s outputs %s)"),

@@ -259,7 +259,7 @@ class DiagnosticsTest {
     @Test
     void unknownLossAndOptimizer() {
         Compilation c =
-                compile(model("[8, 1]", "conv1d(3, 3)", "train { loss categorical_crossentopy; optimizer adamw }"));
+                compile(model("[8, 1]", "conv1d(3, 3)", "train { loss categorical_crossentopy; optimizer adm }"));
         assertThat(c.diagnostics()).hasSize(2);
         assertDiagnostic(
                 c.diagnostics().get(0),
@@ -273,7 +273,7 @@ class DiagnosticsTest {
                 4,
                 51,
                 ErrorCode.UNKNOWN_OPTIMIZER,
-                "unknown optimizer 'adamw'",
+                "unknown optimizer 'adm'",
                 "did you mean 'adam'?");
     }
 

@@ -19,19 +19,26 @@ import org.junit.jupiter.api.Test;
 /** The catalog view lists what the checker accepts, documents all of it, and its defaults are the real ones. */
 class LanguageCatalogTest {
     /** Required arguments of the layers that have defaults, reading {@code input x [16, 4]}. */
-    private static final Map<String, String> REQUIRED = Map.of(
-            "conv1d", "4, 3",
-            "dense", "4",
-            "max_pooling1d", "",
-            "average_pooling1d", "",
-            "global_max_pooling1d", "",
-            "global_average_pooling1d", "",
-            "concatenate", "");
+    private static final Map<String, String> REQUIRED = Map.ofEntries(
+            Map.entry("conv1d", "4, 3"),
+            Map.entry("dense", "4"),
+            Map.entry("max_pooling1d", ""),
+            Map.entry("average_pooling1d", ""),
+            Map.entry("global_max_pooling1d", ""),
+            Map.entry("global_average_pooling1d", ""),
+            Map.entry("concatenate", ""),
+            Map.entry("batch_normalization", ""),
+            Map.entry("layer_normalization", ""),
+            Map.entry("zero_padding1d", ""),
+            Map.entry("cropping1d", ""),
+            Map.entry("up_sampling1d", ""));
 
     @Test
     void listsEveryLayerAndOptimizerOfTheCheckerInItsOrder() {
         assertThat(LanguageCatalog.layers()).extracting(Entry::name).containsExactlyElementsOf(Catalog.LAYERS.keySet());
-        assertThat(LanguageCatalog.optimizers()).extracting(Entry::name).containsExactly("sgd", "adam", "rmsprop");
+        assertThat(LanguageCatalog.optimizers())
+                .extracting(Entry::name)
+                .containsExactly("sgd", "adam", "rmsprop", "adamw", "adagrad");
         Entry conv = LanguageCatalog.layer("conv1d").orElseThrow();
         assertThat(conv.kerasClass()).isEqualTo("Conv1D");
         assertThat(conv.options())
@@ -60,7 +67,21 @@ class LanguageCatalogTest {
         assertThat(choiceNames("conv1d", "padding")).containsExactly("valid", "same", "causal");
         assertThat(choiceNames("max_pooling1d", "padding")).containsExactly("valid", "same");
         assertThat(choiceNames("dense", "activation"))
-                .containsExactly("linear", "relu", "tanh", "sigmoid", "softmax", "elu", "softplus", "gelu");
+                .containsExactly(
+                        "linear",
+                        "relu",
+                        "tanh",
+                        "sigmoid",
+                        "softmax",
+                        "elu",
+                        "softplus",
+                        "gelu",
+                        "silu",
+                        "selu",
+                        "leaky_relu",
+                        "hard_sigmoid",
+                        "softsign");
+        assertThat(choiceNames("zero_padding1d", "padding")).isEmpty();
         assertThat(choiceNames("dense", "use_bias")).containsExactly("true", "false");
         assertThat(choiceNames("dense", "units")).isEmpty();
         assertThat(LanguageCatalog.optimizer("sgd")
@@ -77,7 +98,8 @@ class LanguageCatalogTest {
                         "mae",
                         "binary_crossentropy",
                         "categorical_crossentropy",
-                        "sparse_categorical_crossentropy");
+                        "sparse_categorical_crossentropy",
+                        "huber");
         assertThat(LanguageCatalog.trainingSettings()).extracting(Choice::name).containsExactly("loss", "optimizer");
     }
 
@@ -91,7 +113,10 @@ class LanguageCatalogTest {
                 options.add(entry.name() + "." + option.name());
                 options.add(option.name());
                 assertThat(option.doc()).as(entry.name() + "." + option.name()).isNotBlank();
-                boolean needsDefault = !option.required() && !option.name().equals("name");
+                // a clipping option's absence means no clipping: there is no value to write for it
+                boolean needsDefault = !option.required()
+                        && !option.name().equals("name")
+                        && !Catalog.CLIPPING.contains(option.name());
                 assertThat(option.defaultValue().isPresent())
                         .as("%s.%s has a default exactly when it is optional", entry.name(), option.name())
                         .isEqualTo(needsDefault);
@@ -121,7 +146,7 @@ class LanguageCatalogTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(19);
+        assertThat(checked).isEqualTo(29);
         assertThat(LanguageCatalog.layers())
                 .filteredOn(
                         e -> e.options().stream().anyMatch(o -> o.defaultValue().isPresent()))
@@ -134,6 +159,9 @@ class LanguageCatalogTest {
         for (Entry optimizer : LanguageCatalog.optimizers()) {
             TrainingSpec implicit = training(optimizer.name());
             for (Option option : optimizer.options()) {
+                if (Catalog.CLIPPING.contains(option.name())) {
+                    continue;
+                }
                 String written = optimizer.name() + "(" + option.name() + "="
                         + option.defaultValue().orElseThrow() + ")";
                 assertThat(training(written)).as(written).isEqualTo(implicit);

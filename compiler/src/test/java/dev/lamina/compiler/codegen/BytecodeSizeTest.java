@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * HotSpot never JIT-compiles a method of 8,000 bytes of bytecode or more (DontCompileHugeMethods):
- * no generated method may reach that size, for any golden case or the activity CNN.
+ * no generated method may reach that size, for any golden case, the activity CNN or the time-series
+ * baselines of the samples.
  */
 class BytecodeSizeTest {
     static final int HUGE_METHOD_LIMIT = 8000;
@@ -33,7 +34,17 @@ class BytecodeSizeTest {
         assertNoHugeMethod(result.classFiles());
     }
 
-    private static void assertNoHugeMethod(Map<String, byte[]> classFiles) {
+    /** FCN, ResNet and InceptionTime: many layers, folded normalizations and training segments. */
+    @Test
+    void timeSeriesBaselineMethodsAreJitCompilable() {
+        for (ModelSpec spec : TestModels.timeSeriesBaselines()) {
+            GeneratedModel model = new ModelGenerator("dev.lamina.generated").generate(spec);
+            InMemoryJavaCompiler.Result result = TestCompiler.create().compile(model.qualifiedName(), model.source());
+            assertNoHugeMethod(result.classFiles());
+        }
+    }
+
+    static void assertNoHugeMethod(Map<String, byte[]> classFiles) {
         List<String> huge = new ArrayList<>();
         int methods = 0;
         for (Map.Entry<String, byte[]> c : classFiles.entrySet()) {

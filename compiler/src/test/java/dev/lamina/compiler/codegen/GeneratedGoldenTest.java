@@ -10,7 +10,6 @@ import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.golden.GoldenCase;
 import dev.lamina.runtime.golden.Tensor;
 import dev.lamina.runtime.golden.Tolerance;
-import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.optim.Optimizer;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,7 +50,7 @@ class GeneratedGoldenTest {
         float[] y = model.predict(x, batch);
         assertClose("forward y", y, c.y(), c.tolerance());
 
-        model.setLoss(Loss.of(c.lossKind()));
+        model.setLoss(c.loss());
         model.setDropoutInTraining(false);
         float loss = model.computeGradients(x, c.lossTarget().floats(), batch);
         assertClose("loss", new float[] {loss}, new double[] {c.lossValue()}, c.tolerance());
@@ -75,7 +74,7 @@ class GeneratedGoldenTest {
     private static void train(Model model, GoldenCase c) {
         GoldenCase.Training t = c.train().get();
         load(model, c.params());
-        model.setLoss(Loss.of(t.loss()));
+        model.setLoss(t.trainingLoss());
         model.setOptimizer(Optimizer.of(t.optimizer()));
         model.setDropoutInTraining(false);
         float[][] x = c.inputs();

@@ -13,6 +13,7 @@ import dev.lamina.runtime.spec.InputSpec;
 import dev.lamina.runtime.spec.LayerSpec;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.ModelSpec;
+import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.Shape;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +94,88 @@ class LayersOutsideGoldenTest {
         model.setDropoutInTraining(false);
         assertThat(model.computeGradients(x, target, 1)).isEqualTo(1f);
         assertThat(model.inputGradient()).containsOnly(2f / n);
+    }
+
+    @Test
+    void spatialDropoutDropsWholeChannelsWithTheInterpretersMasks() {
+        int steps = 6;
+        int channels = 200;
+        ModelSpec spec = ModelSpec.sequential(
+                "spatial",
+                new InputSpec(Shape.of(steps, channels), false),
+                List.of(new LayerSpec.SpatialDropout1D("drop", 0.25)),
+                Optional.empty());
+        Model model = create(spec);
+        Model interpreter = new dev.lamina.runtime.interpreter.Interpreter(spec, 0);
+        float[] x = new float[2 * steps * channels];
+        java.util.Arrays.fill(x, 1f);
+        float[] target = new float[x.length];
+        for (Model m : List.of(model, interpreter)) {
+            m.setLoss(Loss.of(LossKind.MSE));
+            m.setDropoutSeed(9);
+            m.computeGradients(x, target, 2);
+        }
+        float[] output = model.trainingOutput();
+        assertThat(output).containsExactly(interpreter.trainingOutput());
+        assertThat(model.inputGradient()).containsExactly(interpreter.inputGradient());
+        int dropped = 0;
+        for (int b = 0; b < 2; b++) {
+            for (int c = 0; c < channels; c++) {
+                float first = output[b * steps * channels + c];
+                assertThat(first).isIn(0f, 1f / 0.75f);
+                for (int t = 1; t < steps; t++) {
+                    assertThat(output[(b * steps + t) * channels + c]).isEqualTo(first);
+                }
+                dropped += first == 0f ? 1 : 0;
+            }
+        }
+        assertThat(dropped).isBetween(60, 140);
+        assertThat(model.predict(x, 2)).containsOnly(1f);
+    }
+
+    /**
+     * A linear conv, its batch normalization and relu become one folded inference pass; a
+     * normalization after a tanh conv is not folded. Both agree with the interpreter, also after
+     * the moving statistics, gamma and beta are written directly.
+     */
+    @Test
+    void batchNormalizationFoldsIntoTheLinearConvolutionBeforeIt() {
+        ModelSpec spec = ModelSpec.sequential(
+                "folded",
+                new InputSpec(Shape.of(12, 3), false),
+                List.of(
+                        new LayerSpec.Conv1D("conv", 8, 3, 1, Padding.SAME, 1, true, Activation.LINEAR),
+                        new LayerSpec.BatchNormalization("bn", 0.99, 0.001, true, true),
+                        new LayerSpec.ActivationLayer("relu", Activation.RELU),
+                        new LayerSpec.Conv1D("conv2", 4, 3, 1, Padding.VALID, 1, false, Activation.TANH),
+                        new LayerSpec.BatchNormalization("bn2", 0.99, 0.01, false, true),
+                        new LayerSpec.Flatten("flat"),
+                        new LayerSpec.Dense("out", 2, true, Activation.LINEAR)),
+                Optional.empty());
+        String source = generator.generate(spec).source();
+        assertThat(source)
+                .contains("convForwardFolded(x[0], reluOut, batch);", "// bn: folded into conv", "bn2Forward(")
+                .doesNotContain("conv2ForwardFolded");
+        Model model = create(spec);
+        Model interpreter = new dev.lamina.runtime.interpreter.Interpreter(spec, 3);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (Parameter p : interpreter.parameters()) {
+            float[] values = p.value();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float)
+                        (p.name().equals("moving_variance") ? random.nextDouble(0.2, 2) : random.nextDouble(-1, 1));
+            }
+            model.parameter(p.key()).set(values);
+        }
+        float[] x = new float[4 * 12 * 3];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextDouble(-2, 2);
+        }
+        float[] expected = interpreter.predict(x, 4);
+        float[] actual = model.predict(x, 4);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).isCloseTo(expected[i], within(1e-5f * Math.max(1, Math.abs(expected[i]))));
+        }
     }
 
     @Test

@@ -61,6 +61,18 @@ class ParallelGeneratedTest {
     }
 
     @Test
+    void batchNormalizationShardsWithTheWholeBatchsStatistics() {
+        Class<?> type = compile(ShardingModels.normalizedClassifier());
+        int batch = 32;
+        ShardingCheck.withWholeBatchStatistics(
+                        () -> GeneratedModels.newInstance(type, SEED),
+                        ShardingModels.uniform(batch * 64 * 4, 7),
+                        ShardingModels.oneHot(batch, 5, 8),
+                        batch)
+                .assertShardedRunsAgree(4);
+    }
+
+    @Test
     void threadsMustBeAtLeastOne() {
         Model model = GeneratedModels.newInstance(compile(ShardingModels.softmaxClassifier()), SEED);
         assertThatThrownBy(() -> model.setThreads(-2))

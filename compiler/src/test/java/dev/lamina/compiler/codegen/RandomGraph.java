@@ -8,6 +8,7 @@ import dev.lamina.runtime.spec.MergeKind;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.NodeSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
+import dev.lamina.runtime.spec.Padding;
 import dev.lamina.runtime.spec.PoolKind;
 import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.TrainingSpec;
@@ -121,7 +122,7 @@ record RandomGraph(ModelSpec spec, int batch, long dataSeed) implements Differen
         }
         for (List<Integer> g : operations) {
             Tensor t = b.tensors.get(g.get(1) % b.tensors.size());
-            switch (g.get(0) % 4) {
+            switch (g.get(0) % 5) {
                 case 0 -> {
                     LayerSpec layer = RandomStack.layer(b.name(), rotate(g), t.shape, limits);
                     if (layer != null) {
@@ -139,6 +140,7 @@ record RandomGraph(ModelSpec spec, int batch, long dataSeed) implements Differen
                     }
                 }
                 case 2 -> gate(b, t, g);
+                case 3 -> normalizedBlock(b, t, g);
                 default -> concatenate(b, t, g);
             }
         }
@@ -159,12 +161,45 @@ record RandomGraph(ModelSpec spec, int batch, long dataSeed) implements Differen
                     case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> Activation.SOFTMAX;
                     default -> Activation.TANH;
                 };
+        double delta = loss == LossKind.HUBER ? 0.5 * (1 + training.get(0) / LossKind.values().length % 3) : 1.0;
         Tensor output =
                 b.add(new LayerSpec.Dense("head", outputs + (head == Activation.SOFTMAX ? 1 : 0), true, head), last);
         OptimizerSpec optimizer = RandomStack.optimizer(training.get(1), training.get(2));
-        ModelSpec spec =
-                new ModelSpec("graph", b.inputs, b.nodes, output.name, Optional.of(new TrainingSpec(loss, optimizer)));
+        ModelSpec spec = new ModelSpec(
+                "graph", b.inputs, b.nodes, output.name, Optional.of(new TrainingSpec(loss, optimizer, delta)));
         return new RandomGraph(spec, 1 + training.get(3) % 3, dataSeed);
+    }
+
+    /**
+     * A linear conv1d (on a sequence) or dense, then a batch normalization and often an activation
+     * layer: the block generated code folds for inference.
+     */
+    private static void normalizedBlock(Builder b, Tensor t, List<Integer> g) {
+        int width = 1 + g.get(2) % b.limits.filters();
+        LayerSpec linear = t.shape.rank() == 2
+                ? new LayerSpec.Conv1D(
+                        b.name(),
+                        width,
+                        1 + g.get(3) % b.limits.kernel(),
+                        1,
+                        Padding.SAME,
+                        1,
+                        g.get(4) % 2 == 0,
+                        Activation.LINEAR)
+                : new LayerSpec.Dense(b.name(), width, g.get(4) % 2 == 0, Activation.LINEAR);
+        Tensor z = b.add(linear, t);
+        if (z == null) {
+            return;
+        }
+        Tensor normalized = b.add(RandomStack.batchNormalization(b.name(), rotate(g)), z);
+        if (g.get(5) % 3 != 0) {
+            Activation[] activations = Activation.values();
+            Activation activation = activations[g.get(5) % activations.length];
+            b.add(
+                    new LayerSpec.ActivationLayer(
+                            b.name(), activation == Activation.SOFTMAX ? Activation.RELU : activation),
+                    normalized);
+        }
     }
 
     private static List<Integer> rotate(List<Integer> g) {

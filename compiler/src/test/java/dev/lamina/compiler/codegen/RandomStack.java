@@ -44,6 +44,17 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
     /** Epsilon of Adam and RMSProp (see {@link #optimizer}). */
     private static final double ADAPTIVE_EPSILON = 1e-3;
 
+    /**
+     * Epsilons of the normalizations. They divide by {@code sqrt(var + epsilon)}: with a batch whose
+     * values nearly agree, Keras's 1e-3 turns a difference of one rounding error between the
+     * engines' inputs into one 30 times larger after normalizing; from 0.1 on it is at most 3 times
+     * larger. Both engines run the same runtime arithmetic for the normalization itself, and the
+     * reference suite covers Keras's defaults.
+     */
+    private static final double[] NORMALIZATION_EPSILONS = {0.1, 0.5, 1.0};
+
+    private static final double[] MOMENTUMS = {0.0, 0.5, 0.99};
+
     private static final Padding[] CONV_PADDINGS = {Padding.VALID, Padding.SAME, Padding.CAUSAL};
     private static final Padding[] POOL_PADDINGS = {Padding.VALID, Padding.SAME};
 
@@ -96,6 +107,7 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
             }
         }
         LossKind loss = LossKind.values()[training.get(0) % LossKind.values().length];
+        double delta = loss == LossKind.HUBER ? 0.5 * (1 + training.get(0) / LossKind.values().length % 3) : 1.0;
         switch (loss) {
             case BINARY_CROSSENTROPY -> stack.add(new LayerSpec.ActivationLayer("head", Activation.SIGMOID));
             case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> stack.add(
@@ -107,8 +119,8 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
             }
         }
         OptimizerSpec optimizer = optimizer(training.get(1), training.get(2));
-        ModelSpec spec =
-                ModelSpec.sequential("differential", inputSpec, stack, Optional.of(new TrainingSpec(loss, optimizer)));
+        ModelSpec spec = ModelSpec.sequential(
+                "differential", inputSpec, stack, Optional.of(new TrainingSpec(loss, optimizer, delta)));
         return new RandomStack(spec, 1 + training.get(3) % 3, dataSeed);
     }
 
@@ -116,8 +128,8 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
         if (in.rank() == 2) {
             int channels = in.dim(1);
             // a third of the conv and pooling layers read (channels, steps)
-            DataFormat format = g.get(0) / 10 % 3 == 0 ? DataFormat.CHANNELS_FIRST : DataFormat.CHANNELS_LAST;
-            return switch (g.get(0) % 10) {
+            DataFormat format = g.get(0) / 17 % 3 == 0 ? DataFormat.CHANNELS_FIRST : DataFormat.CHANNELS_LAST;
+            return switch (g.get(0) % 17) {
                 case 0, 1, 2 -> conv(name, g, limits, format);
                 case 3 -> new LayerSpec.Pooling1D(
                         name,
@@ -131,17 +143,26 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
                 case 6 -> dense(name, g, limits);
                 case 7 -> new LayerSpec.ActivationLayer(name, activation(g.get(1)));
                 case 8 -> new LayerSpec.Dropout(name, 0.1 * (1 + g.get(1) % 5));
-                default -> g.get(1) % 2 == 0
+                case 9 -> g.get(1) % 2 == 0
                         ? new LayerSpec.Reshape(name, List.of(channels, in.dim(0)))
                         : new LayerSpec.Reshape(name, List.of(in.size()));
+                case 10 -> batchNormalization(name, g);
+                case 11 -> layerNormalization(name, g);
+                case 12 -> new LayerSpec.ZeroPadding1D(name, g.get(1) % 3, g.get(2) % 3);
+                case 13 -> new LayerSpec.Cropping1D(name, g.get(1) % 3, g.get(2) % 3);
+                case 14 -> new LayerSpec.UpSampling1D(name, 1 + g.get(1) % 3);
+                case 15 -> new LayerSpec.Permute(name, g.get(1) % 2 == 0 ? List.of(2, 1) : List.of(1, 2));
+                default -> new LayerSpec.SpatialDropout1D(name, 0.1 * (1 + g.get(1) % 5));
             };
         }
         int features = in.dim(0);
-        return switch (g.get(0) % 7) {
+        return switch (g.get(0) % 9) {
             case 0, 1, 2 -> dense(name, g, limits);
             case 3 -> new LayerSpec.ActivationLayer(name, activation(g.get(1)));
             case 4 -> new LayerSpec.Dropout(name, 0.1 * (1 + g.get(1) % 5));
             case 5 -> new LayerSpec.RepeatVector(name, 1 + g.get(1) % 4);
+            case 6 -> batchNormalization(name, g);
+            case 7 -> layerNormalization(name, g);
             default -> {
                 List<Integer> divisors = new ArrayList<>();
                 for (int d = 1; d <= features; d++) {
@@ -153,6 +174,21 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
                 yield new LayerSpec.Reshape(name, List.of(features / d, d));
             }
         };
+    }
+
+    /** A batch normalization with or without center and scale (see {@link #NORMALIZATION_EPSILONS}). */
+    static LayerSpec batchNormalization(String name, List<Integer> g) {
+        return new LayerSpec.BatchNormalization(
+                name,
+                MOMENTUMS[g.get(1) % 3],
+                NORMALIZATION_EPSILONS[g.get(2) % 3],
+                g.get(3) % 4 != 0,
+                g.get(4) % 4 != 0);
+    }
+
+    private static LayerSpec layerNormalization(String name, List<Integer> g) {
+        return new LayerSpec.LayerNormalization(
+                name, NORMALIZATION_EPSILONS[g.get(2) % 3], g.get(3) % 4 != 0, g.get(4) % 4 != 0);
     }
 
     /** A conv1d: stride 1 and dilation 1, a stride above 1, or a dilation above 1 (never both). */
@@ -183,7 +219,8 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
     }
 
     /**
-     * SGD (plain, momentum, Nesterov), Adam or RMSProp. Adam and RMSProp divide by the gradient's
+     * SGD (plain, momentum, Nesterov), Adam, AdamW, Adagrad or RMSProp, each without clipping or
+     * with clipnorm, clipvalue or global_clipnorm at 0.05. Adam and RMSProp divide by the gradient's
      * running magnitude plus epsilon, so with Keras's epsilon of 1e-7 a gradient that is zero in
      * theory (the bias of a softmax layer under mae with errors of one sign) and rounding noise of
      * 1e-9 in one engine becomes an update of 1% of the learning rate there and none in the other.
@@ -191,11 +228,16 @@ record RandomStack(ModelSpec spec, int batch, long dataSeed) implements Differen
      * runtime code shared by both engines, and the reference suite covers Keras's defaults.
      */
     static OptimizerSpec optimizer(int kind, int rate) {
-        return switch (kind % 4) {
-            case 0 -> new OptimizerSpec.Sgd(0.01 * (1 + rate % 10), 0, false);
-            case 1 -> new OptimizerSpec.Sgd(0.01 * (1 + rate % 10), 0.9, rate % 2 == 0);
-            case 2 -> new OptimizerSpec.Adam(0.001 * (1 + rate % 10), 0.9, 0.999, ADAPTIVE_EPSILON);
-            default -> new OptimizerSpec.RmsProp(0.001 * (1 + rate % 10), 0.9, ADAPTIVE_EPSILON);
+        OptimizerSpec.Clipping clipping = OptimizerSpec.Clipping.of(
+                OptimizerSpec.Clipping.Kind.values()[rate / 10 % 4], rate / 10 % 4 == 0 ? 0 : 0.05);
+        return switch (kind % 6) {
+            case 0 -> new OptimizerSpec.Sgd(0.01 * (1 + rate % 10), 0, false, clipping);
+            case 1 -> new OptimizerSpec.Sgd(0.01 * (1 + rate % 10), 0.9, rate % 2 == 0, clipping);
+            case 2 -> new OptimizerSpec.Adam(0.001 * (1 + rate % 10), 0.9, 0.999, ADAPTIVE_EPSILON, clipping);
+            case 3 -> new OptimizerSpec.AdamW(
+                    0.001 * (1 + rate % 10), 0.004 * (1 + rate % 3), 0.9, 0.999, ADAPTIVE_EPSILON, clipping);
+            case 4 -> new OptimizerSpec.Adagrad(0.01 * (1 + rate % 10), 0.1, 1e-7, clipping);
+            default -> new OptimizerSpec.RmsProp(0.001 * (1 + rate % 10), 0.9, ADAPTIVE_EPSILON, clipping);
         };
     }
 

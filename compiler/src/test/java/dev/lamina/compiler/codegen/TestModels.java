@@ -34,6 +34,31 @@ final class TestModels {
                 Optional.empty());
     }
 
+    /**
+     * The time-series baselines of {@code samples/models} ({@code fcn.lamina}, {@code
+     * resnet.lamina}, {@code inception_time.lamina}), through the front end.
+     */
+    static List<ModelSpec> timeSeriesBaselines() {
+        List<ModelSpec> specs = new java.util.ArrayList<>();
+        for (String file : List.of("fcn.lamina", "resnet.lamina", "inception_time.lamina")) {
+            java.nio.file.Path path = dev.lamina.runtime.golden.ReferenceData.repositoryRoot()
+                    .resolve("samples")
+                    .resolve("models")
+                    .resolve(file);
+            dev.lamina.compiler.Compilation compilation;
+            try {
+                compilation = dev.lamina.compiler.LaminaCompiler.compile(file, java.nio.file.Files.readString(path));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (compilation.hasErrors()) {
+                throw new IllegalStateException(compilation.render());
+            }
+            specs.add(compilation.models().get(0).spec());
+        }
+        return specs;
+    }
+
     /** The seed toy: 4 steps, 1 channel, conv1d with 1 filter of kernel 2 and no bias. */
     static ModelSpec seedToy() {
         return ModelSpec.sequential(

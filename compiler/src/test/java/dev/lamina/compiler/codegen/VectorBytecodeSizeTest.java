@@ -3,6 +3,7 @@ package dev.lamina.compiler.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.compiler.javac.InMemoryJavaCompiler;
+import dev.lamina.runtime.spec.ModelSpec;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,20 @@ class VectorBytecodeSizeTest {
                 TestCompiler.create(Backend.VECTOR).compile(model.qualifiedName(), model.source());
         assertThat(result.classFiles()).containsKey(model.qualifiedName());
         assertThat(hugeMethods(result.classFiles())).isEmpty();
+    }
+
+    /** FCN (its normalizations folded into vector convolutions), ResNet and InceptionTime. */
+    @Test
+    void timeSeriesBaselineMethodsAreJitCompilable() {
+        for (ModelSpec spec : TestModels.timeSeriesBaselines()) {
+            GeneratedModel model = new ModelGenerator("dev.lamina.generated", Backend.VECTOR).generate(spec);
+            if (spec.name().equals("Fcn")) {
+                assertThat(model.source()).contains("conv1d1ForwardFolded(", "conv1d1FoldedForwardRows6(");
+            }
+            InMemoryJavaCompiler.Result result =
+                    TestCompiler.create(Backend.VECTOR).compile(model.qualifiedName(), model.source());
+            assertThat(hugeMethods(result.classFiles())).isEmpty();
+        }
     }
 
     /** {@code class.method} to its size, for every method at or above the limit. */

@@ -1,8 +1,10 @@
 package dev.lamina.runtime.interpreter;
 
 import dev.lamina.runtime.AbstractModel;
+import dev.lamina.runtime.BatchStatistics;
 import dev.lamina.runtime.Initializer;
 import dev.lamina.runtime.Parameter;
+import dev.lamina.runtime.layers.BatchNormalizationLayer;
 import dev.lamina.runtime.layers.Layer;
 import dev.lamina.runtime.layers.Layers;
 import dev.lamina.runtime.spec.ModelSpec;
@@ -16,11 +18,17 @@ import java.util.SplittableRandom;
  * generated classes are compared with. Nodes run in the spec's topological order; backward runs
  * them in reverse, and a tensor read by several nodes receives the sum of their gradients. Inputs
  * of unknown length work: the steps come from the size of each batch. Buffers are sized per input
- * shapes and batch size and reused while these stay the same.
+ * shapes and batch size and reused while these stay the same. A model with batch normalization
+ * runs its training passes in segments split at those layers ({@link
+ * AbstractModel#forwardTrainingSegment}).
  */
 public final class Interpreter extends AbstractModel {
     private final List<Layer> layers;
     private final GradientRouting routing;
+    /** The batch-normalization nodes, in order: the boundaries of the training segments. */
+    private final int[] normalizations;
+
+    private final List<BatchStatistics> statistics;
     /** inputsOf[n]: the arrays node n reads, refreshed before each pass. */
     private final float[][][] inputsOf;
     /** Tensor values of the last pass: the caller's input arrays, then each node's output buffer. */
@@ -51,6 +59,16 @@ public final class Interpreter extends AbstractModel {
             inputsOf[n] = new float[spec.nodes().get(n).inputs().size()][];
         }
         this.values = new float[spec.tensorCount()][];
+        this.normalizations = batchNormalizationNodes(spec);
+        List<BatchStatistics> all = new ArrayList<>();
+        for (int n : normalizations) {
+            all.add(normalization(n).statistics());
+        }
+        this.statistics = List.copyOf(all);
+    }
+
+    private BatchNormalizationLayer normalization(int node) {
+        return (BatchNormalizationLayer) layers.get(node);
     }
 
     private static List<Layer> createLayers(ModelSpec spec) {
@@ -86,7 +104,73 @@ public final class Interpreter extends AbstractModel {
 
     @Override
     protected float[] forwardTraining(float[][] x, int batch) {
+        if (normalizations.length > 0) {
+            return forwardTrainingBySegments(x, batch);
+        }
         return run(x, batch, dropoutInTraining() ? dropoutRandom() : null);
+    }
+
+    @Override
+    protected List<BatchStatistics> batchStatistics() {
+        return statistics;
+    }
+
+    @Override
+    protected float[] forwardTrainingSegment(float[][] x, int batch, int segment) {
+        if (segment == 0) {
+            prepare(x, batch);
+            System.arraycopy(x, 0, values, 0, x.length);
+        }
+        SplittableRandom dropout = dropoutInTraining() ? dropoutRandom() : null;
+        int from = 0;
+        if (segment > 0) {
+            int previous = normalizations[segment - 1];
+            gather(previous);
+            normalization(previous).normalize(inputsOf[previous][0], values[spec().tensorOfNode(previous)]);
+            from = previous + 1;
+        }
+        int to = segment < normalizations.length ? normalizations[segment] : layers.size();
+        for (int n = from; n < to; n++) {
+            gather(n);
+            layers.get(n).forward(inputsOf[n], values[spec().tensorOfNode(n)], dropout);
+        }
+        if (segment < normalizations.length) {
+            gather(to);
+            normalization(to).accumulate(inputsOf[to][0]);
+            return null;
+        }
+        return values[routing.outputTensor()];
+    }
+
+    @Override
+    protected void backwardSegment(float[][] x, float[] outputGradient, int batch, int segment) {
+        int last = spec().tensorCount() - 1;
+        if (segment < normalizations.length) {
+            int node = normalizations[segment];
+            if (routing.reachesOutput(node)) {
+                gather(node);
+                int t = spec().tensorOfNode(node);
+                normalization(node).inputGradient(gradients[t], gradientsOf[node][0]);
+            }
+            last = spec().tensorOfNode(node) - 1;
+        } else {
+            System.arraycopy(x, 0, values, 0, x.length);
+        }
+        int previous = segment > 0 ? normalizations[segment - 1] : -1;
+        int first = segment > 0 ? spec().tensorOfNode(previous) : 0;
+        for (int t = last; t >= first; t--) {
+            routing.collect(t, gradients, gradientsOf, outputGradient);
+            int n = t - spec().inputs().size();
+            if (n < 0 || !routing.reachesOutput(n)) {
+                continue;
+            }
+            if (n == previous) {
+                normalization(n).accumulateGradients(gradients[t]);
+            } else {
+                gather(n);
+                layers.get(n).backward(inputsOf[n], values[t], gradients[t], gradientsOf[n]);
+            }
+        }
     }
 
     /** The forward pass; returns the output tensor's array. */
@@ -109,6 +193,10 @@ public final class Interpreter extends AbstractModel {
 
     @Override
     protected void backward(float[][] x, float[] outputGradient, int batch) {
+        if (normalizations.length > 0) {
+            backwardBySegments(x, outputGradient, batch);
+            return;
+        }
         System.arraycopy(x, 0, values, 0, x.length);
         for (int t = spec().tensorCount() - 1; t >= 0; t--) {
             routing.collect(t, gradients, gradientsOf, outputGradient);

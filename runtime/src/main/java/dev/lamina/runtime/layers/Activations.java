@@ -63,6 +63,11 @@ public final class Activations {
             case ELU -> Functions.elu(z);
             case SOFTPLUS -> Functions.softplus(z);
             case GELU -> Functions.gelu(z);
+            case SILU -> Functions.silu(z);
+            case SELU -> Functions.selu(z);
+            case LEAKY_RELU -> z > 0 ? z : Functions.LEAKY_RELU_SLOPE * z;
+            case HARD_SIGMOID -> Functions.hardSigmoid(z);
+            case SOFTSIGN -> Functions.softsign(z);
             case SOFTMAX -> throw new IllegalArgumentException("softmax is not element-wise");
         };
     }
@@ -77,6 +82,11 @@ public final class Activations {
             case ELU -> Functions.eluDerivative(z);
             case SOFTPLUS -> Functions.sigmoid(z);
             case GELU -> Functions.geluDerivative(z);
+            case SILU -> Functions.siluDerivative(z);
+            case SELU -> Functions.seluDerivative(z);
+            case LEAKY_RELU -> y > 0 ? 1f : Functions.LEAKY_RELU_SLOPE;
+            case HARD_SIGMOID -> y > 0 && y < 1 ? 1f / 6 : 0f;
+            case SOFTSIGN -> Functions.softsignDerivative(z);
             case SOFTMAX -> throw new IllegalArgumentException("softmax is not element-wise");
         };
     }

@@ -79,6 +79,41 @@ public final class Layers {
             public Layer concatenate(LayerSpec.Concatenate layer) {
                 return new ConcatenateLayer(layer);
             }
+
+            @Override
+            public Layer batchNormalization(LayerSpec.BatchNormalization layer) {
+                return new BatchNormalizationLayer(layer, inputs.get(0));
+            }
+
+            @Override
+            public Layer layerNormalization(LayerSpec.LayerNormalization layer) {
+                return new LayerNormalizationLayer(layer, inputs.get(0));
+            }
+
+            @Override
+            public Layer zeroPadding1d(LayerSpec.ZeroPadding1D layer) {
+                return new StepsLayer(layer);
+            }
+
+            @Override
+            public Layer cropping1d(LayerSpec.Cropping1D layer) {
+                return new StepsLayer(layer);
+            }
+
+            @Override
+            public Layer upSampling1d(LayerSpec.UpSampling1D layer) {
+                return new UpSampling1DLayer(layer);
+            }
+
+            @Override
+            public Layer permute(LayerSpec.Permute layer) {
+                return new PermuteLayer(layer);
+            }
+
+            @Override
+            public Layer spatialDropout1d(LayerSpec.SpatialDropout1D layer) {
+                return new SpatialDropout1DLayer(layer);
+            }
         });
     }
 }

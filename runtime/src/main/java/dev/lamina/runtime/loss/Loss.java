@@ -1,6 +1,7 @@
 package dev.lamina.runtime.loss;
 
 import dev.lamina.runtime.spec.LossKind;
+import dev.lamina.runtime.spec.TrainingSpec;
 
 /**
  * A Keras loss reduced by the mean. Predictions are flat, channels-last; the last axis has {@code
@@ -26,14 +27,20 @@ public interface Loss {
         return count;
     }
 
-    /** The loss for a kind. */
+    /** The loss for a kind, huber with Keras's default delta 1.0. */
     static Loss of(LossKind kind) {
+        return of(kind, TrainingSpec.DEFAULT_HUBER_DELTA);
+    }
+
+    /** The loss for a kind; {@code huberDelta} is huber's {@code delta} (ignored by the other losses). */
+    static Loss of(LossKind kind, double huberDelta) {
         return switch (kind) {
             case MSE -> new MeanSquaredError();
             case MAE -> new MeanAbsoluteError();
             case BINARY_CROSSENTROPY -> new BinaryCrossentropy();
             case CATEGORICAL_CROSSENTROPY -> new CategoricalCrossentropy();
             case SPARSE_CATEGORICAL_CROSSENTROPY -> new SparseCategoricalCrossentropy();
+            case HUBER -> new Huber(huberDelta);
         };
     }
 }

@@ -41,6 +41,50 @@ public final class Functions {
         return (float) (cdf + x * pdf);
     }
 
+    /** SELU's alpha (Keras 3, {@code activations/activations.py}). */
+    public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    /** SELU's scale. */
+    public static final double SELU_SCALE = 1.0507009873554804934193349852946;
+    /** The negative slope of the {@code leaky_relu} activation. */
+    public static final float LEAKY_RELU_SLOPE = 0.2f;
+
+    /** SiLU (swish): {@code x * sigmoid(x)}. */
+    public static float silu(float x) {
+        return (float) (x / (1 + Math.exp(-x)));
+    }
+
+    /** d silu / dx = {@code s * (1 + x * (1 - s))}, {@code s = sigmoid(x)}. */
+    public static float siluDerivative(float x) {
+        double s = 1 / (1 + Math.exp(-x));
+        return (float) (s * (1 + x * (1 - s)));
+    }
+
+    /** SELU: {@code scale * x} for x > 0, else {@code scale * alpha * (e^x - 1)}. */
+    public static float selu(float x) {
+        return x > 0 ? (float) (SELU_SCALE * x) : (float) (SELU_SCALE * SELU_ALPHA * Math.expm1(x));
+    }
+
+    /** d selu / dx given the input x. */
+    public static float seluDerivative(float x) {
+        return x > 0 ? (float) SELU_SCALE : (float) (SELU_SCALE * SELU_ALPHA * Math.exp(x));
+    }
+
+    /** Keras 3's hard sigmoid: 0 for x <= -3, 1 for x >= 3, {@code x / 6 + 0.5} between. */
+    public static float hardSigmoid(float x) {
+        return x <= -3 ? 0f : x >= 3 ? 1f : x / 6f + 0.5f;
+    }
+
+    /** Softsign: {@code x / (1 + |x|)}. */
+    public static float softsign(float x) {
+        return x / (1 + Math.abs(x));
+    }
+
+    /** d softsign / dx = {@code 1 / (1 + |x|)^2}. */
+    public static float softsignDerivative(float x) {
+        float d = 1 + Math.abs(x);
+        return 1 / (d * d);
+    }
+
     /** Coefficients of the Chebyshev fit of erfc (Numerical Recipes' erfcc), lowest first. */
     private static final double[] ERFC = {
         -1.26551223,

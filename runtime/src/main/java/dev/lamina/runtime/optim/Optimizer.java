@@ -26,14 +26,24 @@ public interface Optimizer {
      */
     void restore(List<Parameter> parameters, OptimizerState state);
 
-    /** A fresh optimizer for a spec. */
+    /** A fresh optimizer for a spec, clipping its gradients first when the spec says so. */
     static Optimizer of(OptimizerSpec spec) {
+        Optimizer update;
         if (spec instanceof OptimizerSpec.Sgd s) {
-            return new Sgd(s);
+            update = new Sgd(s);
+        } else if (spec instanceof OptimizerSpec.Adam a) {
+            update = new Adam(a);
+        } else if (spec instanceof OptimizerSpec.RmsProp r) {
+            update = new RmsProp(r);
+        } else if (spec instanceof OptimizerSpec.AdamW w) {
+            update = new Adam(w);
+        } else if (spec instanceof OptimizerSpec.Adagrad a) {
+            update = new Adagrad(a);
+        } else {
+            throw new IllegalArgumentException("no optimizer for " + spec);
         }
-        if (spec instanceof OptimizerSpec.Adam a) {
-            return new Adam(a);
-        }
-        return new RmsProp((OptimizerSpec.RmsProp) spec);
+        return spec.clipping().kind() == OptimizerSpec.Clipping.Kind.NONE
+                ? update
+                : new GradientClipping(spec.clipping(), update);
     }
 }

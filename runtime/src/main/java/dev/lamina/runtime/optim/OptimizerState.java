@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What an optimizer carries from one step to the next, enough to continue bit for bit: its name
- * ({@code adam}, {@code sgd}, {@code rmsprop}), the number of steps taken, its scalars (Adam's
+ * ({@code adam}, {@code adamw}, {@code adagrad}, {@code sgd}, {@code rmsprop}), the number of steps taken, its scalars (Adam's
  * running powers {@code beta_1_power} and {@code beta_2_power}) and its slots, one array per slot
  * and parameter named {@code slot/layer/param} (e.g. {@code m/conv1d/kernel}). A parameter that has
  * not been stepped yet has no slots.

@@ -2,6 +2,7 @@ package dev.lamina.runtime.optim;
 
 import dev.lamina.runtime.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +15,20 @@ import java.util.Map;
  */
 final class PerParameterState {
     private final List<String> names;
+    private final float initial;
     private final Map<Parameter, float[][]> state = new IdentityHashMap<>();
     private List<Parameter> lastList;
     private float[][][] byIndex = new float[0][][];
 
-    /** State with one slot per name, e.g. {@code m} and {@code v} for Adam. */
+    /** State with one slot per name, e.g. {@code m} and {@code v} for Adam, starting at zero. */
     PerParameterState(String... names) {
+        this(0f, names);
+    }
+
+    /** State whose slots start at {@code initial} (Adagrad's initial accumulator value). */
+    PerParameterState(float initial, String... names) {
         this.names = List.of(names);
+        this.initial = initial;
     }
 
     /** The state of {@code parameters.get(index)}. */
@@ -39,6 +47,11 @@ final class PerParameterState {
         float[][] s = state.get(p);
         if (s == null) {
             s = new float[names.size()][p.size()];
+            if (initial != 0f) {
+                for (float[] slot : s) {
+                    Arrays.fill(slot, initial);
+                }
+            }
             state.put(p, s);
         }
         return s;

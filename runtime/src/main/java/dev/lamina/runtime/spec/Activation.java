@@ -13,7 +13,17 @@ public enum Activation {
     ELU,
     SOFTPLUS,
     /** The exact form, {@code x * Phi(x)} with the error function. */
-    GELU;
+    GELU,
+    /** {@code x * sigmoid(x)}. */
+    SILU,
+    /** {@code scale * elu(x, alpha)} with Keras's constants. */
+    SELU,
+    /** {@code max(x, 0.2 x)}: the activation's default slope (the LeakyReLU layer's 0.3 does not apply). */
+    LEAKY_RELU,
+    /** Keras 3: {@code relu6(x + 3) / 6}, 0 below -3, 1 above 3. */
+    HARD_SIGMOID,
+    /** {@code x / (1 + |x|)}. */
+    SOFTSIGN;
 
     /** The Keras spelling, e.g. {@code relu}. */
     public String kerasName() {

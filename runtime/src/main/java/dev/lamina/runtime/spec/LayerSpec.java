@@ -17,8 +17,19 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
     /** The per-example output shape for the per-example shapes of its inputs, in order. */
     Shape outputShape(List<Shape> inputs);
 
-    /** Number of parameters for the per-example shapes of its inputs. */
+    /**
+     * Number of parameters for the per-example shapes of its inputs, trainable or not (Keras's
+     * "Param #").
+     */
     long parameterCount(List<Shape> inputs);
+
+    /**
+     * How many of {@link #parameterCount} are not trainable (batch normalization's moving
+     * statistics): saved with the weights, updated by training passes, never by an optimizer.
+     */
+    default long nonTrainableParameterCount(List<Shape> inputs) {
+        return 0;
+    }
 
     /** The Keras type name, e.g. {@code conv1d}. */
     String typeName();
@@ -56,11 +67,39 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
         R merge(Merge layer);
 
         R concatenate(Concatenate layer);
+
+        R batchNormalization(BatchNormalization layer);
+
+        R layerNormalization(LayerNormalization layer);
+
+        R zeroPadding1d(ZeroPadding1D layer);
+
+        R cropping1d(Cropping1D layer);
+
+        R upSampling1d(UpSampling1D layer);
+
+        R permute(Permute layer);
+
+        R spatialDropout1d(SpatialDropout1D layer);
     }
 
     /** A layer with exactly one input. */
     sealed interface Unary extends LayerSpec
-            permits SequenceLayer, Dense, Flatten, Dropout, ActivationLayer, Embedding, RepeatVector, Reshape {
+            permits SequenceLayer,
+                    Dense,
+                    Flatten,
+                    Dropout,
+                    ActivationLayer,
+                    Embedding,
+                    RepeatVector,
+                    Reshape,
+                    BatchNormalization,
+                    LayerNormalization,
+                    ZeroPadding1D,
+                    Cropping1D,
+                    UpSampling1D,
+                    Permute,
+                    SpatialDropout1D {
         /** The per-example output shape for a per-example input shape. */
         Shape outputShape(Shape input);
 
@@ -561,6 +600,277 @@ public sealed interface LayerSpec permits LayerSpec.Unary, LayerSpec.Merge, Laye
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.reshape(this);
+        }
+    }
+
+    /**
+     * {@code batch_normalization} over the last axis of {@code C} channels: trainable {@code gamma}
+     * (with {@code scale}) and {@code beta} (with {@code center}), non-trainable {@code
+     * moving_mean} and {@code moving_variance}. Training passes normalize with the batch's mean and
+     * biased variance over every other axis and update the moving statistics ({@code moving =
+     * moving * momentum + batch * (1 - momentum)}); inference uses the moving statistics.
+     */
+    record BatchNormalization(String name, double momentum, double epsilon, boolean center, boolean scale)
+            implements Unary {
+        public static final double DEFAULT_MOMENTUM = 0.99;
+        public static final double DEFAULT_EPSILON = 0.001;
+
+        public BatchNormalization {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public Shape outputShape(Shape input) {
+            Shapes.requireMinRank(this, input, 1);
+            Shapes.requireKnown(this, input, input.rank() - 1);
+            return input;
+        }
+
+        @Override
+        public long parameterCount(Shape input) {
+            Shapes.requireMinRank(this, input, 1);
+            return (long) input.last() * ((center ? 1 : 0) + (scale ? 1 : 0) + 2);
+        }
+
+        @Override
+        public long nonTrainableParameterCount(List<Shape> inputs) {
+            return 2L * inputs.get(0).last();
+        }
+
+        @Override
+        public String typeName() {
+            return "batch_normalization";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.batchNormalization(this);
+        }
+    }
+
+    /**
+     * {@code layer_normalization} over the last axis of each example's rows: the mean and biased
+     * variance of every row of {@code C} values, then {@code gamma} (with {@code scale}) and {@code
+     * beta} (with {@code center}), both of {@code C} values.
+     */
+    record LayerNormalization(String name, double epsilon, boolean center, boolean scale) implements Unary {
+        public static final double DEFAULT_EPSILON = 0.001;
+
+        public LayerNormalization {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public Shape outputShape(Shape input) {
+            Shapes.requireMinRank(this, input, 1);
+            Shapes.requireKnown(this, input, input.rank() - 1);
+            return input;
+        }
+
+        @Override
+        public long parameterCount(Shape input) {
+            Shapes.requireMinRank(this, input, 1);
+            return (long) input.last() * ((center ? 1 : 0) + (scale ? 1 : 0));
+        }
+
+        @Override
+        public String typeName() {
+            return "layer_normalization";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.layerNormalization(this);
+        }
+    }
+
+    /** {@code zero_padding1d}: {@code left} and {@code right} zero steps around (steps, channels). */
+    record ZeroPadding1D(String name, int left, int right) implements Unary {
+        public ZeroPadding1D {
+            Objects.requireNonNull(name, "name");
+            if (left < 0 || right < 0) {
+                throw new IllegalArgumentException(
+                        name + " (zero_padding1d): negative padding [" + left + ", " + right + "]");
+            }
+        }
+
+        @Override
+        public Shape outputShape(Shape input) {
+            Shapes.requireRank(this, input, 2);
+            if (input.dim(0) == Shape.UNKNOWN) {
+                return input;
+            }
+            return input.withDim(0, Shapes.steps(this, WindowRule.paddedLength(input.dim(0), left, right)));
+        }
+
+        @Override
+        public long parameterCount(Shape input) {
+            return 0;
+        }
+
+        @Override
+        public String typeName() {
+            return "zero_padding1d";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.zeroPadding1d(this);
+        }
+    }
+
+    /** {@code cropping1d}: removes {@code left} and {@code right} steps of (steps, channels). */
+    record Cropping1D(String name, int left, int right) implements Unary {
+        public Cropping1D {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public Shape outputShape(Shape input) {
+            Shapes.requireRank(this, input, 2);
+            if (left < 0 || right < 0) {
+                throw new IllegalArgumentException(
+                        name + " (cropping1d): negative cropping [" + left + ", " + right + "]");
+            }
+            if (input.dim(0) == Shape.UNKNOWN) {
+                return input;
+            }
+            return input.withDim(0, Shapes.steps(this, WindowRule.croppedLength(input.dim(0), left, right)));
+        }
+
+        @Override
+        public long parameterCount(Shape input) {
+            return 0;
+        }
+
+        @Override
+        public String typeName() {
+            return "cropping1d";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.cropping1d(this);
+        }
+    }
+
+    /** {@code up_sampling1d}: each step of (steps, channels) repeated {@code size} times in place. */
+    record UpSampling1D(String name, int size) implements Unary {
+        public static final int DEFAULT_SIZE = 2;
+
+        public UpSampling1D {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public Shape outputShape(Shape input) {
+            Shapes.requireRank(this, input, 2);
+            if (size < 1) {
+                throw new IllegalArgumentException(name + " (up_sampling1d): size " + size + " is below 1");
+            }
+            if (input.dim(0) == Shape.UNKNOWN) {
+                return input;
+            }
+            return input.withDim(0, Shapes.steps(this, WindowRule.upsampledLength(input.dim(0), size)));
+        }
+
+        @Override
+        public long parameterCount(Shape input) {
+            return 0;
+        }
+
+        @Override
+        public String typeName() {
+            return "up_sampling1d";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.upSampling1d(this);
+        }
+    }
+
+    /**
+     * {@code permute}: {@code dims} is a 1-based permutation of the example's axes (Keras numbering
+     * without the batch); output axis {@code i} is input axis {@code dims[i]}.
+     */
+    record Permute(String name, List<Integer> dims) implements Unary {
+        public Permute {
+            Objects.requireNonNull(name, "name");
+            dims = List.copyOf(dims);
+        }
+
+        /** Whether {@code dims} holds each of {@code 1..dims.size()} once. */
+        public static boolean isPermutation(List<Integer> dims) {
+            boolean[] seen = new boolean[dims.size()];
+            for (int d : dims) {
+                if (d < 1 || d > dims.size() || seen[d - 1]) {
+                    return false;
+                }
+                seen[d - 1] = true;
+            }
+            return true;
+        }
+
+        @Override
+        public Shape outputShape(Shape input) {
+            if (!isPermutation(dims)) {
+                throw new IllegalArgumentException(
+                        name + " (permute): " + dims + " is not a permutation of 1.." + dims.size());
+            }
+            Shapes.requireRank(this, input, dims.size());
+            int[] out = new int[dims.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = input.dim(dims.get(i) - 1);
+            }
+            return Shape.of(out);
+        }
+
+        @Override
+        public long parameterCount(Shape input) {
+            return 0;
+        }
+
+        @Override
+        public String typeName() {
+            return "permute";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.permute(this);
+        }
+    }
+
+    /**
+     * {@code spatial_dropout1d}: in training with dropout on, drops whole channels of each example
+     * (a channel is kept for every step with probability {@code 1 - rate}, scaled by {@code 1 / (1 -
+     * rate)}); the identity otherwise.
+     */
+    record SpatialDropout1D(String name, double rate) implements Unary {
+        public SpatialDropout1D {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public Shape outputShape(Shape input) {
+            Shapes.requireRank(this, input, 2);
+            return input;
+        }
+
+        @Override
+        public long parameterCount(Shape input) {
+            return 0;
+        }
+
+        @Override
+        public String typeName() {
+            return "spatial_dropout1d";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.spatialDropout1d(this);
         }
     }
 }

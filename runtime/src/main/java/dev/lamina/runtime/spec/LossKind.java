@@ -9,7 +9,9 @@ public enum LossKind {
     BINARY_CROSSENTROPY,
     CATEGORICAL_CROSSENTROPY,
     /** Targets are class indices, one per row of the last axis. */
-    SPARSE_CATEGORICAL_CROSSENTROPY;
+    SPARSE_CATEGORICAL_CROSSENTROPY,
+    /** Quadratic within {@code delta} of the target, linear beyond ({@link TrainingSpec#huberDelta()}). */
+    HUBER;
 
     /** The Keras spelling, e.g. {@code categorical_crossentropy}. */
     public String kerasName() {

@@ -30,6 +30,7 @@ public final class ModelSpec {
     private final int[][] nodeInputs;
     private final long[] parameterCounts;
     private final boolean[] reachesOutput;
+    private final long[] nonTrainableCounts;
 
     public ModelSpec(
             String name, List<InputSpec> inputs, List<NodeSpec> nodes, String output, Optional<TrainingSpec> training) {
@@ -48,6 +49,7 @@ public final class ModelSpec {
         }
         nodeInputs = new int[this.nodes.size()][];
         parameterCounts = new long[this.nodes.size()];
+        nonTrainableCounts = new long[this.nodes.size()];
         for (int n = 0; n < this.nodes.size(); n++) {
             NodeSpec node = this.nodes.get(n);
             nodeInputs[n] = new int[node.inputs().size()];
@@ -63,6 +65,7 @@ public final class ModelSpec {
             }
             shapes.add(node.layer().outputShape(in));
             parameterCounts[n] = node.layer().parameterCount(in);
+            nonTrainableCounts[n] = node.layer().nonTrainableParameterCount(in);
             define(node.name());
         }
         if (!tensors.containsKey(output)) {
@@ -176,15 +179,29 @@ public final class ModelSpec {
         return tensorShapes.get(tensor(output));
     }
 
-    /** The number of parameters of node {@code node}'s layer. */
+    /** The number of parameters of node {@code node}'s layer, trainable or not. */
     public long parameterCount(int node) {
         return parameterCounts[node];
     }
 
-    /** Total number of parameters. */
+    /** Total number of parameters, trainable or not (Keras's "Total params"). */
     public long parameterCount() {
         long total = 0;
         for (long count : parameterCounts) {
+            total += count;
+        }
+        return total;
+    }
+
+    /** The number of non-trainable parameters of node {@code node}'s layer (moving statistics). */
+    public long nonTrainableParameterCount(int node) {
+        return nonTrainableCounts[node];
+    }
+
+    /** Total number of non-trainable parameters (Keras's "Non-trainable params"). */
+    public long nonTrainableParameterCount() {
+        long total = 0;
+        for (long count : nonTrainableCounts) {
             total += count;
         }
         return total;

@@ -34,4 +34,13 @@ final class Shapes {
         }
         return (int) out;
     }
+
+    /** A number of steps computed by a reshaping rule; rejects one below 1 or beyond an int. */
+    static int steps(LayerSpec layer, long steps) {
+        if (steps < 1 || steps > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    layer.name() + " (" + layer.typeName() + ") would output " + steps + " steps");
+        }
+        return (int) steps;
+    }
 }

@@ -1,10 +1,11 @@
 package dev.lamina.runtime.spec;
 
 /**
- * Keras's sliding-window arithmetic for convolution and pooling, the one place it is written:
- * output lengths and padding amounts for a window of {@code span} steps ({@code (k-1)*d + 1} for a
- * dilated kernel) moved by {@code strides}. Every computation is exact ({@code long}); callers
- * reject results out of range.
+ * Keras's arithmetic on the steps axis, the one place it is written: output lengths and padding
+ * amounts for a sliding window of {@code span} steps ({@code (k-1)*d + 1} for a dilated kernel)
+ * moved by {@code strides} (convolution and pooling), and the lengths after the reshaping layers
+ * {@code zero_padding1d}, {@code cropping1d} and {@code up_sampling1d}. Every computation is exact
+ * ({@code long}); callers reject results out of range.
  */
 public final class WindowRule {
     private WindowRule() {}
@@ -36,5 +37,20 @@ public final class WindowRule {
     public static long leftPadding(long length, long span, long strides, Padding padding) {
         long total = totalPadding(length, span, strides, padding);
         return padding == Padding.SAME ? total / 2 : total;
+    }
+
+    /** {@code zero_padding1d}: {@code left + L + right} steps. */
+    public static long paddedLength(long length, long left, long right) {
+        return left + length + right;
+    }
+
+    /** {@code cropping1d}: {@code L - left - right} steps; zero or negative when nothing would remain. */
+    public static long croppedLength(long length, long left, long right) {
+        return length - left - right;
+    }
+
+    /** {@code up_sampling1d}: each step repeated {@code size} times, {@code L * size} steps. */
+    public static long upsampledLength(long length, long size) {
+        return length * size;
     }
 }

@@ -174,7 +174,7 @@ public final class Trainer {
                             epoch, b + 1, exampleWithNonFiniteLoss(model, data, batch, size, order, first), loss);
                 }
                 checkGradients(model, epoch, b + 1);
-                model.optimizer().step(model.parameters());
+                model.optimizer().step(model.trainableParameters());
                 lossSum += (double) loss * size;
                 if (withAccuracy) {
                     float[] output = model.trainingOutput();
@@ -347,7 +347,7 @@ public final class Trainer {
     }
 
     private static void checkGradients(Model model, int epoch, int batch) {
-        List<Parameter> parameters = model.parameters();
+        List<Parameter> parameters = model.trainableParameters();
         for (int k = 0; k < parameters.size(); k++) { // indexed: no iterator per step
             float[] g = parameters.get(k).gradient();
             for (int i = 0; i < g.length; i++) {

@@ -1,5 +1,6 @@
 package dev.lamina.runtime.golden;
 
+import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.spec.LossKind;
 import dev.lamina.runtime.spec.ModelSpec;
 import dev.lamina.runtime.spec.OptimizerSpec;
@@ -25,6 +26,7 @@ public record GoldenCase(
         Tensor y,
         Tolerance tolerance,
         LossKind lossKind,
+        double huberDelta,
         Tensor lossTarget,
         double lossValue,
         Map<String, Tensor> grads,
@@ -44,6 +46,7 @@ public record GoldenCase(
                 null,
                 null,
                 null,
+                Double.NaN,
                 null,
                 Double.NaN,
                 Map.of(),
@@ -54,11 +57,22 @@ public record GoldenCase(
     /** The {@code train} block: {@code steps} full-batch steps from {@code params}. */
     public record Training(
             LossKind loss,
+            double huberDelta,
             OptimizerSpec optimizer,
             int steps,
             double[] losses,
             Map<String, Tensor> paramsAfter,
-            Tolerance tolerance) {}
+            Tolerance tolerance) {
+        /** The loss of the training steps. */
+        public Loss trainingLoss() {
+            return Loss.of(loss, huberDelta);
+        }
+    }
+
+    /** The loss of {@code loss.value} and {@code grads} (huber with the case's delta). */
+    public Loss loss() {
+        return Loss.of(lossKind, huberDelta);
+    }
 
     /** The runtime spec of the case's model (with its training section). */
     public ModelSpec model() {

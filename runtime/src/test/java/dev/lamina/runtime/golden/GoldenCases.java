@@ -79,22 +79,28 @@ public final class GoldenCases {
         Unsupported unsupported = new Unsupported();
         GoldenModel declared = model(name, c.get("model"), null, unsupported);
         LossKind lossKind = lossKind(c.get("loss"), unsupported);
+        double huberDelta = c.get("loss").path("delta").asDouble(TrainingSpec.DEFAULT_HUBER_DELTA);
         Optional<GoldenCase.Training> train = Optional.empty();
         TrainingSpec training = null;
         if (c.has("train")) {
             JsonNode t = c.get("train");
             LossKind loss = lossKind(t, unsupported);
             OptimizerSpec optimizer = optimizer(t.get("optimizer"), unsupported);
+            if (t.hasNonNull("batch") && !t.get("batch").asText().equals("full")) {
+                unsupported.note("training on batches of " + t.get("batch").asText());
+            }
             if (unsupported.reason().isPresent()) {
                 return GoldenCase.unsupported(name, unsupported.reason().get());
             }
-            training = new TrainingSpec(loss, optimizer);
+            // golden-v2: train.loss always equals loss.type, and huber's delta applies to both
+            training = new TrainingSpec(loss, optimizer, loss == LossKind.HUBER ? huberDelta : 1.0);
             double[] losses = new double[t.get("losses").size()];
             for (int i = 0; i < losses.length; i++) {
                 losses[i] = t.get("losses").get(i).asDouble();
             }
             train = Optional.of(new GoldenCase.Training(
                     loss,
+                    training.huberDelta(),
                     optimizer,
                     t.get("steps").asInt(),
                     losses,
@@ -142,6 +148,7 @@ public final class GoldenCases {
                 tensor(c.get("y")),
                 tolerance(c.get("tolerance")),
                 lossKind,
+                lossKind == LossKind.HUBER ? huberDelta : TrainingSpec.DEFAULT_HUBER_DELTA,
                 tensor(c.get("loss").get("target")),
                 c.get("loss").get("value").asDouble(),
                 paramGrads,
@@ -245,11 +252,64 @@ public final class GoldenCases {
                 l.get("target_shape").forEach(d -> target.add(d.asInt()));
                 yield new LayerSpec.Reshape(name, target);
             }
+            case "batch_normalization" -> {
+                lastAxisOnly(l, unsupported);
+                yield new LayerSpec.BatchNormalization(
+                        name,
+                        l.path("momentum").asDouble(LayerSpec.BatchNormalization.DEFAULT_MOMENTUM),
+                        l.path("epsilon").asDouble(LayerSpec.BatchNormalization.DEFAULT_EPSILON),
+                        l.path("center").asBoolean(true),
+                        l.path("scale").asBoolean(true));
+            }
+            case "layer_normalization" -> {
+                lastAxisOnly(l, unsupported);
+                yield new LayerSpec.LayerNormalization(
+                        name,
+                        l.path("epsilon").asDouble(LayerSpec.LayerNormalization.DEFAULT_EPSILON),
+                        l.path("center").asBoolean(true),
+                        l.path("scale").asBoolean(true));
+            }
+            case "zero_padding1d" -> {
+                int[] padding = pair(l.get("padding"));
+                yield new LayerSpec.ZeroPadding1D(name, padding[0], padding[1]);
+            }
+            case "cropping1d" -> {
+                int[] cropping = pair(l.get("cropping"));
+                yield new LayerSpec.Cropping1D(name, cropping[0], cropping[1]);
+            }
+            case "up_sampling1d" -> new LayerSpec.UpSampling1D(
+                    name, l.path("size").asInt(LayerSpec.UpSampling1D.DEFAULT_SIZE));
+            case "permute" -> {
+                List<Integer> dims = new ArrayList<>();
+                l.get("dims").forEach(d -> dims.add(d.asInt()));
+                yield new LayerSpec.Permute(name, dims);
+            }
+            case "spatial_dropout1d" -> new LayerSpec.SpatialDropout1D(
+                    name, l.get("rate").asDouble());
             default -> {
                 unsupported.note("layer kind " + type);
                 yield null;
             }
         };
+    }
+
+    /** {@code padding} or {@code cropping}: absent 1, an int p for [p, p], or [left, right]. */
+    private static int[] pair(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return new int[] {1, 1};
+        }
+        if (value.isArray()) {
+            return new int[] {value.get(0).asInt(), value.get(1).asInt()};
+        }
+        return new int[] {value.asInt(), value.asInt()};
+    }
+
+    /** Normalizations work on the last axis only; a case with another axis is not supported. */
+    private static void lastAxisOnly(JsonNode l, Unsupported unsupported) {
+        JsonNode axis = l.get("axis");
+        if (axis != null && !axis.isNull() && axis.asInt() != -1) {
+            unsupported.note(l.get("type").asText() + " on axis " + axis);
+        }
     }
 
     private static LayerSpec pooling(String name, PoolKind kind, JsonNode l) {
@@ -277,25 +337,46 @@ public final class GoldenCases {
     }
 
     private static OptimizerSpec optimizer(JsonNode o, Unsupported unsupported) {
-        for (String clip : List.of("clipnorm", "clipvalue", "global_clipnorm")) {
-            if (o.hasNonNull(clip)) {
-                unsupported.note("optimizer option " + clip);
+        OptimizerSpec.Clipping clipping = OptimizerSpec.Clipping.NONE;
+        for (OptimizerSpec.Clipping.Kind kind : OptimizerSpec.Clipping.Kind.values()) {
+            if (kind != OptimizerSpec.Clipping.Kind.NONE && o.hasNonNull(kind.kerasName())) {
+                if (clipping != OptimizerSpec.Clipping.NONE) {
+                    unsupported.note("optimizer with both " + clipping.kind().kerasName() + " and " + kind.kerasName());
+                }
+                clipping =
+                        OptimizerSpec.Clipping.of(kind, o.get(kind.kerasName()).asDouble());
             }
         }
         return switch (o.get("type").asText()) {
             case "sgd" -> new OptimizerSpec.Sgd(
                     o.path("learning_rate").asDouble(OptimizerSpec.Sgd.DEFAULT_LEARNING_RATE),
                     o.path("momentum").asDouble(0),
-                    o.path("nesterov").asBoolean(false));
+                    o.path("nesterov").asBoolean(false),
+                    clipping);
             case "adam" -> new OptimizerSpec.Adam(
                     o.path("learning_rate").asDouble(OptimizerSpec.Adam.DEFAULT_LEARNING_RATE),
                     o.path("beta_1").asDouble(OptimizerSpec.Adam.DEFAULT_BETA_1),
                     o.path("beta_2").asDouble(OptimizerSpec.Adam.DEFAULT_BETA_2),
-                    o.path("epsilon").asDouble(OptimizerSpec.Adam.DEFAULT_EPSILON));
+                    o.path("epsilon").asDouble(OptimizerSpec.Adam.DEFAULT_EPSILON),
+                    clipping);
             case "rmsprop" -> new OptimizerSpec.RmsProp(
                     o.path("learning_rate").asDouble(OptimizerSpec.RmsProp.DEFAULT_LEARNING_RATE),
                     o.path("rho").asDouble(OptimizerSpec.RmsProp.DEFAULT_RHO),
-                    o.path("epsilon").asDouble(OptimizerSpec.RmsProp.DEFAULT_EPSILON));
+                    o.path("epsilon").asDouble(OptimizerSpec.RmsProp.DEFAULT_EPSILON),
+                    clipping);
+            case "adamw" -> new OptimizerSpec.AdamW(
+                    o.path("learning_rate").asDouble(OptimizerSpec.AdamW.DEFAULT_LEARNING_RATE),
+                    o.path("weight_decay").asDouble(OptimizerSpec.AdamW.DEFAULT_WEIGHT_DECAY),
+                    o.path("beta_1").asDouble(OptimizerSpec.Adam.DEFAULT_BETA_1),
+                    o.path("beta_2").asDouble(OptimizerSpec.Adam.DEFAULT_BETA_2),
+                    o.path("epsilon").asDouble(OptimizerSpec.Adam.DEFAULT_EPSILON),
+                    clipping);
+            case "adagrad" -> new OptimizerSpec.Adagrad(
+                    o.path("learning_rate").asDouble(OptimizerSpec.Adagrad.DEFAULT_LEARNING_RATE),
+                    o.path("initial_accumulator_value")
+                            .asDouble(OptimizerSpec.Adagrad.DEFAULT_INITIAL_ACCUMULATOR_VALUE),
+                    o.path("epsilon").asDouble(OptimizerSpec.Adagrad.DEFAULT_EPSILON),
+                    clipping);
             default -> {
                 unsupported.note("optimizer " + o.get("type").asText());
                 yield null;

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Back-propagation against central finite differences, in float, on small random stacks that mix
- * every layer kind, padding, stride, dilation and activation.
+ * every layer kind, padding, stride, dilation and activation. Training mode throughout: batch
+ * normalization normalizes with the batch's statistics, so its gradients go through them.
  */
 class FiniteDifferenceTest {
     private static final float EPSILON = 5e-3f;
@@ -179,6 +180,70 @@ class FiniteDifferenceTest {
                 17);
     }
 
+    /**
+     * Batch normalization in training mode (gradients through the batch statistics) after a conv
+     * and after a dense on vectors, selu and hard sigmoid, huber with delta 0.5.
+     */
+    @Test
+    void batchNormalizationThroughBatchStatistics() {
+        check(
+                ModelSpec.sequential(
+                        "bn",
+                        new InputSpec(Shape.of(6, 2), false),
+                        List.of(
+                                new LayerSpec.Conv1D("c", 3, 2, 1, Padding.SAME, 1, true, Activation.LINEAR),
+                                new LayerSpec.BatchNormalization("n1", 0.9, 0.001, true, true),
+                                new LayerSpec.ActivationLayer("a", Activation.SELU),
+                                new LayerSpec.GlobalPooling1D("g", PoolKind.AVERAGE),
+                                new LayerSpec.Dense("d", 4, true, Activation.LINEAR),
+                                new LayerSpec.BatchNormalization("n2", 0.99, 0.01, false, true),
+                                new LayerSpec.Dense("out", 2, true, Activation.HARD_SIGMOID)),
+                        Optional.empty()),
+                Loss.of(LossKind.HUBER, 0.5),
+                18);
+    }
+
+    /** Padding, cropping, up-sampling, permute and layer normalization, leaky relu, silu and softsign. */
+    @Test
+    void reshapingLayersAndLayerNormalization() {
+        check(
+                Shape.of(5, 2),
+                false,
+                List.of(
+                        new LayerSpec.ZeroPadding1D("pad", 1, 2),
+                        new LayerSpec.Conv1D("c", 3, 3, 1, Padding.VALID, 1, true, Activation.LEAKY_RELU),
+                        new LayerSpec.Cropping1D("crop", 1, 0),
+                        new LayerSpec.UpSampling1D("up", 2),
+                        new LayerSpec.SpatialDropout1D("sd", 0.3),
+                        new LayerSpec.Permute("perm", List.of(2, 1)),
+                        new LayerSpec.LayerNormalization("ln", 0.001, true, true),
+                        new LayerSpec.Dense("d", 3, true, Activation.SILU),
+                        new LayerSpec.Flatten("f"),
+                        new LayerSpec.Dense("out", 2, true, Activation.SOFTSIGN)),
+                LossKind.MSE,
+                19);
+    }
+
+    /** Batch normalization reading a model input and read twice, without center; layer normalization without scale. */
+    @Test
+    void normalizationsWithoutAffineTermsInAGraph() {
+        check(
+                new ModelSpec(
+                        "norms",
+                        List.of(new InputSpec("x", Shape.of(4, 3), false)),
+                        List.of(
+                                node(new LayerSpec.BatchNormalization("bn", 0.5, 0.001, false, true), "x"),
+                                node(new LayerSpec.Dense("a", 3, true, Activation.TANH), "bn"),
+                                node(new LayerSpec.Merge("sum", MergeKind.ADD), "a", "bn"),
+                                node(new LayerSpec.LayerNormalization("ln", 0.01, true, false), "sum"),
+                                node(new LayerSpec.Flatten("f"), "ln"),
+                                node(new LayerSpec.Dense("out", 2, true, Activation.SOFTMAX), "f")),
+                        "out",
+                        Optional.empty()),
+                LossKind.CATEGORICAL_CROSSENTROPY,
+                20);
+    }
+
     private static NodeSpec node(LayerSpec layer, String... inputs) {
         return new NodeSpec(layer, List.of(inputs));
     }
@@ -188,8 +253,13 @@ class FiniteDifferenceTest {
     }
 
     private static void check(ModelSpec spec, LossKind lossKind, long seed) {
+        check(spec, Loss.of(lossKind), seed);
+    }
+
+    private static void check(ModelSpec spec, Loss loss, long seed) {
+        LossKind lossKind = loss.kind();
         Interpreter model = new Interpreter(spec, seed);
-        model.setLoss(Loss.of(lossKind));
+        model.setLoss(loss);
         model.setDropoutInTraining(false);
         SplittableRandom random = new SplittableRandom(seed);
         for (Parameter p : model.parameters()) {
@@ -223,7 +293,7 @@ class FiniteDifferenceTest {
 
         model.computeGradients(x, target, batch);
         List<String> mismatches = new ArrayList<>();
-        for (Parameter p : model.parameters()) {
+        for (Parameter p : model.trainableParameters()) {
             float[] analytic = p.gradient().clone();
             for (int i = 0; i < p.size(); i++) {
                 double numeric = numeric(model, p.value(), i, x, target, batch);

@@ -9,7 +9,6 @@ import dev.lamina.runtime.Parameter;
 import dev.lamina.runtime.golden.GoldenCase;
 import dev.lamina.runtime.golden.GoldenCases;
 import dev.lamina.runtime.golden.Tensor;
-import dev.lamina.runtime.loss.Loss;
 import dev.lamina.runtime.optim.Optimizer;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ class InterpreterGoldenTest {
         Interpreter model = load(c, c.params());
         assertClose("forward y", model.predict(x, batch), c.y(), c.tolerance());
 
-        model.setLoss(Loss.of(c.lossKind()));
+        model.setLoss(c.loss());
         float loss = model.computeGradients(x, c.lossTarget().floats(), batch);
         assertClose("loss", loss, c.lossValue(), c.tolerance());
         for (Map.Entry<String, Tensor> g : c.grads().entrySet()) {
@@ -71,7 +70,7 @@ class InterpreterGoldenTest {
 
     private static void checkTraining(GoldenCase c, GoldenCase.Training train) {
         Model model = load(c, c.params());
-        model.setLoss(Loss.of(train.loss()));
+        model.setLoss(train.trainingLoss());
         model.setOptimizer(Optimizer.of(train.optimizer()));
         float[][] x = c.inputs();
         float[] target = c.lossTarget().floats();

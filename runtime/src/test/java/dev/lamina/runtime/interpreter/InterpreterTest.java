@@ -184,13 +184,34 @@ class InterpreterTest {
 
     @Test
     void summarizesLayersShapesAndParameters() {
-        Model model =
-                model(Shape.of(Shape.UNKNOWN, 3), false, conv("c"), new LayerSpec.GlobalPooling1D("g", PoolKind.MAX));
+        Model model = model(
+                Shape.of(Shape.UNKNOWN, 3),
+                false,
+                conv("c"),
+                new LayerSpec.BatchNormalization("n", 0.99, 0.001, true, true),
+                new LayerSpec.GlobalPooling1D("g", PoolKind.MAX));
         assertThat(model.summary())
                 .isEqualTo(String.format("Model: \"m\"%n"
                         + "Layer (type)                     Output Shape            Param #%n"
                         + "c (conv1d)                       (None, 2)                    20%n"
+                        + "n (batch_normalization)          (None, 2)                     8%n"
                         + "g (global_max_pooling1d)         (2,)                          0%n"
-                        + "Total params: 20%n"));
+                        + "Total params: 28%n"
+                        + "Trainable params: 24%n"
+                        + "Non-trainable params: 4%n"));
+        assertThat(model.trainableParameters())
+                .extracting(p -> p.key())
+                .containsExactly("c/kernel", "c/bias", "n/gamma", "n/beta");
+        assertThat(model.parameters())
+                .extracting(p -> p.key() + (p.trainable() ? "" : " (frozen)"))
+                .containsExactly(
+                        "c/kernel",
+                        "c/bias",
+                        "n/gamma",
+                        "n/beta",
+                        "n/moving_mean (frozen)",
+                        "n/moving_variance (frozen)");
+        assertThat(model.parameter("n/moving_variance").value()).containsExactly(1f, 1f);
+        assertThat(model.parameter("n/moving_variance").gradient()).isEmpty();
     }
 }

@@ -56,6 +56,18 @@ class ParallelInterpreterTest {
     }
 
     @Test
+    void batchNormalizationShardsWithTheWholeBatchsStatistics() {
+        ModelSpec spec = ShardingModels.normalizedClassifier();
+        int batch = 32;
+        ShardingCheck.withWholeBatchStatistics(
+                        () -> new Interpreter(spec, SEED),
+                        ShardingModels.uniform(batch * 64 * 4, 7),
+                        ShardingModels.oneHot(batch, 5, 8),
+                        batch)
+                .assertShardedRunsAgree(4);
+    }
+
+    @Test
     void inputsOfUnknownLengthShardByTheirConcreteLength() {
         ModelSpec fixed = ShardingModels.softmaxClassifier();
         ModelSpec spec = ModelSpec.sequential(

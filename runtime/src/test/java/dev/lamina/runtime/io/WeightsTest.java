@@ -47,6 +47,32 @@ class WeightsTest {
         return values;
     }
 
+    /** Moving statistics are weights too: saved, loaded, and what inference reads. */
+    @Test
+    void savesAndLoadsNonTrainableMovingStatistics() throws Exception {
+        ModelSpec spec = ModelSpec.sequential(
+                "bn",
+                new InputSpec(Shape.of(4, 2), false),
+                List.of(
+                        new LayerSpec.Dense("d", 3, false, Activation.LINEAR),
+                        new LayerSpec.BatchNormalization("bn", 0.5, 0.001, true, true)),
+                Optional.empty());
+        Model trained = new Interpreter(spec, 1);
+        float[] x = {1, 2, 3, 4, 5, 6, 7, 8, -1, 2, -3, 4, 0, 1, 2, 3};
+        trained.trainStep(x, new float[24], 2);
+        assertThat(trained.parameter("bn/moving_mean").value()).isNotEqualTo(new float[3]);
+        Path file = dir.resolve("bn.lmnw");
+        ModelWeights.save(trained, file);
+        assertThat(Weights.read(file).keySet())
+                .containsExactly("d/kernel", "bn/gamma", "bn/beta", "bn/moving_mean", "bn/moving_variance");
+
+        Model fresh = new Interpreter(spec, 2);
+        ModelWeights.load(fresh, file);
+
+        assertThat(values(fresh)).usingRecursiveComparison().isEqualTo(values(trained));
+        assertThat(fresh.predict(x, 2)).containsExactly(trained.predict(x, 2));
+    }
+
     @Test
     void savesAndLoadsEveryParameterExactly() throws Exception {
         Model trained = model(4, 2, 1);

@@ -6,6 +6,7 @@ import dev.lamina.runtime.AbstractModel;
 import dev.lamina.runtime.BatchShards;
 import dev.lamina.runtime.Model;
 import dev.lamina.runtime.Parameter;
+import dev.lamina.runtime.SinglePass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,10 @@ import java.util.function.Supplier;
  * #STEPS} optimizer steps. Dropout stays on: the reference seeds block {@code s} of each call with
  * the {@code s}-th long drawn from a stream seeded like the model's.
  *
+ * <p>A model with batch normalization ({@link #withWholeBatchStatistics}) normalizes with the
+ * statistics of the whole batch, so its shards are not independent blocks: its reference is the
+ * model's single pass over the whole batch ({@link SinglePass}).
+ *
  * <p>Tolerance of the reference comparison: {@code |a - b| <= 1e-5 * max(|a|, |b|, scale, 1e-2)},
  * {@code scale} the tensor's largest magnitude: the sharded and block-wise runs add the same terms
  * in another order, and where terms cancel only their magnitude bounds the rounding (the criterion
@@ -37,13 +42,25 @@ public final class ShardingCheck {
     private final float[] x;
     private final float[] target;
     private final int batch;
+    private final boolean wholeBatch;
 
     /** {@code factory} returns a new model with the same initial weights on each call. */
     public ShardingCheck(Supplier<Model> factory, float[] x, float[] target, int batch) {
+        this(factory, x, target, batch, false);
+    }
+
+    private ShardingCheck(Supplier<Model> factory, float[] x, float[] target, int batch, boolean wholeBatch) {
         this.factory = factory;
         this.x = x;
         this.target = target;
         this.batch = batch;
+        this.wholeBatch = wholeBatch;
+    }
+
+    /** The check of a model whose layers need the whole batch (batch normalization): see the class comment. */
+    public static ShardingCheck withWholeBatchStatistics(
+            Supplier<Model> factory, float[] x, float[] target, int batch) {
+        return new ShardingCheck(factory, x, target, batch, true);
     }
 
     /** Runs the whole check; {@code expectedShards} is how many shards the batch must make. */
@@ -70,7 +87,7 @@ public final class ShardingCheck {
                         .containsExactly(single.parameters.get(k));
             }
         }
-        Run reference = reference(expectedShards);
+        Run reference = wholeBatch ? wholeBatchReference() : reference(expectedShards);
         assertClose("predictions", single.predictions, reference.predictions, 1);
         assertClose("loss", new float[] {single.loss}, new float[] {reference.loss}, 1);
         for (int k = 0; k < single.gradients.size(); k++) {
@@ -119,6 +136,30 @@ public final class ShardingCheck {
         return run;
     }
 
+    /** The model's single pass over the whole batch. */
+    private Run wholeBatchReference() {
+        Model model = factory.get();
+        model.setDropoutInTraining(false);
+        Run run = new Run();
+        run.predictions = SinglePass.predict(model, x, batch);
+        SinglePass.Result result = SinglePass.computeGradients(model, x, target, batch);
+        run.loss = result.loss();
+        run.inputGradient = result.inputGradient();
+        run.trainingOutput = result.trainingOutput();
+        for (Parameter p : model.parameters()) {
+            run.gradients.add(p.gradient().clone());
+        }
+        for (int step = 0; step < STEPS; step++) {
+            run.stepLosses[step] =
+                    SinglePass.computeGradients(model, x, target, batch).loss();
+            model.optimizer().step(model.trainableParameters());
+        }
+        for (Parameter p : model.parameters()) {
+            run.parameters.add(p.value().clone());
+        }
+        return run;
+    }
+
     /** The single-pass model on each shard's block, combined by hand. */
     private Run reference(int shards) {
         Model model = factory.get();
@@ -141,7 +182,7 @@ public final class ShardingCheck {
         }
         for (int step = 0; step < STEPS; step++) {
             run.stepLosses[step] = combinedGradients(model, dropout, shards, null);
-            model.optimizer().step(model.parameters());
+            model.optimizer().step(model.trainableParameters());
         }
         for (Parameter p : model.parameters()) {
             run.parameters.add(p.value().clone());
