@@ -28,7 +28,29 @@ class CompletionTest {
             "average",
             "maximum",
             "minimum",
-            "concatenate");
+            "concatenate",
+            "batch_normalization",
+            "layer_normalization",
+            "zero_padding1d",
+            "cropping1d",
+            "up_sampling1d",
+            "permute",
+            "spatial_dropout1d");
+
+    private static final List<String> ACTIVATIONS = List.of(
+            "linear",
+            "relu",
+            "tanh",
+            "sigmoid",
+            "softmax",
+            "elu",
+            "softplus",
+            "gelu",
+            "silu",
+            "selu",
+            "leaky_relu",
+            "hard_sigmoid",
+            "softsign");
 
     /** The items at the cursor marked {@code |} in {@code text}. */
     private static List<CompletionItem> complete(String text) throws Exception {
@@ -99,17 +121,7 @@ class CompletionTest {
     @Test
     void theNextPositionalOptionsValuesComeFirst() throws Exception {
         assertThat(labels(complete("model M {\n  input [4]\n  activation(|)\n}\n")))
-                .containsExactly(
-                        "linear",
-                        "relu",
-                        "tanh",
-                        "sigmoid",
-                        "softmax",
-                        "elu",
-                        "softplus",
-                        "gelu",
-                        "activation",
-                        "name");
+                .containsExactlyElementsOf(concat(ACTIVATIONS, List.of("activation", "name")));
     }
 
     @Test
@@ -123,7 +135,7 @@ class CompletionTest {
         assertThat(labels(complete("model M {\n  input [128, 1]\n  max_pooling1d(2, padding=\"|\n}\n")))
                 .containsExactly("valid", "same");
         assertThat(labels(complete("model M {\n  input [4]\n  dense(2, activation=so|)\n}\n")))
-                .containsExactly("linear", "relu", "tanh", "sigmoid", "softmax", "elu", "softplus", "gelu");
+                .containsExactlyElementsOf(ACTIVATIONS);
         assertThat(labels(complete("model M {\n  input [4]\n  dense(2, use_bias=|)\n}\n")))
                 .containsExactly("true", "false");
         assertThat(complete("model M {\n  input [4]\n  dense(|)\n}\n"))
@@ -142,12 +154,13 @@ class CompletionTest {
                         "mae",
                         "binary_crossentropy",
                         "categorical_crossentropy",
-                        "sparse_categorical_crossentropy");
+                        "sparse_categorical_crossentropy",
+                        "huber");
         List<CompletionItem> optimizers = complete(train.formatted("optimizer |"));
-        assertThat(labels(optimizers)).containsExactly("sgd", "adam", "rmsprop");
+        assertThat(labels(optimizers)).containsExactly("sgd", "adam", "rmsprop", "adamw", "adagrad");
         assertThat(optimizers.get(1).getDetail()).isEqualTo("Adam");
         assertThat(labels(complete(train.formatted("optimizer sgd(momentum=0.9, |)"))))
-                .containsExactly("learning_rate", "nesterov");
+                .containsExactly("learning_rate", "nesterov", "clipnorm", "clipvalue", "global_clipnorm");
         assertThat(labels(complete(train.formatted("optimizer sgd(nesterov=|)"))))
                 .containsExactly("true", "false");
     }
@@ -180,5 +193,9 @@ class CompletionTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(flatten.getInsertText()).isNull();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -8,6 +8,7 @@ import dev.lamina.runtime.spec.Shape;
 import dev.lamina.runtime.spec.ShapeMismatch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +37,7 @@ final class MergeShapes {
             throw mismatch(
                     type,
                     inputs,
+                    MergeRule::elementwise,
                     mismatch,
                     "make the shapes equal (or 1 on the axis that differs), e.g. with a"
                             + " dense or a 1x1 conv1d on one branch");
@@ -66,6 +68,7 @@ final class MergeShapes {
             throw mismatch(
                     "concatenate",
                     inputs,
+                    joined -> MergeRule.concatenate(joined, concatenate.axis()),
                     mismatch,
                     "every axis but the joined one (axis " + (axis + 1) + ") must be equal; concatenate on another"
                             + " axis with axis=..., or bring the shapes together first");
@@ -84,19 +87,19 @@ final class MergeShapes {
                         "params: 0 (concatenate has no weights)"));
     }
 
-    private static ShapeProblem mismatch(String type, List<Shape> inputs, ShapeMismatch mismatch, String hint) {
+    /**
+     * The merge error for {@code mismatch}: the shape the inputs before the failing one combine to
+     * by {@code rule} (they did combine), and the failing input.
+     */
+    private static ShapeProblem mismatch(
+            String type, List<Shape> inputs, Function<List<Shape>, Shape> rule, ShapeMismatch mismatch, String hint) {
         int other = mismatch.input();
         String before = other == 1
                 ? "input 1 has shape " + inputs.get(0)
-                : "inputs 1 to " + other + " combine to shape " + combined(inputs, other);
+                : "inputs 1 to " + other + " combine to shape " + rule.apply(inputs.subList(0, other));
         String detail =
                 before + " and input " + (other + 1) + " has " + inputs.get(other) + ": " + mismatch.getMessage();
         return new ShapeProblem(ErrorCode.MERGE_SHAPES, ErrorCode.MERGE_SHAPES.message(type, detail), hint);
-    }
-
-    /** The shape inputs {@code 0..count-1} combine to (they did, before input {@code count} failed). */
-    private static Shape combined(List<Shape> inputs, int count) {
-        return MergeRule.elementwise(inputs.subList(0, count));
     }
 
     private static String list(List<Shape> shapes) {

@@ -116,6 +116,29 @@ class GraphDiagnosticsTest {
     }
 
     @Test
+    void aThirdConcatenateInputThatDoesNotFitIsShownAgainstTheFirstTwoJoined() {
+        // the first two join (2 + 6) but would not broadcast: the message joins them, it does not crash
+        List<Diagnostic> d = diagnostics(
+                "model M {",
+                "  input x [10, 4]",
+                "  a = x -> conv1d(2, 3) -> global_max_pooling1d",
+                "  b = x -> conv1d(6, 3) -> global_max_pooling1d",
+                "  [a, b, x] -> concatenate",
+                "}");
+        assertThat(d).hasSize(1);
+        assertDiagnostic(
+                d.get(0),
+                5,
+                16,
+                11,
+                ErrorCode.MERGE_SHAPES,
+                "the inputs of concatenate do not fit together: inputs 1 to 2 combine to shape (8,) and input 3 has"
+                        + " (10, 4): concatenate needs inputs of one rank, got (2,) and (10, 4)",
+                "every axis but the joined one (axis 1) must be equal; concatenate on another axis with axis=..., or"
+                        + " bring the shapes together first");
+    }
+
+    @Test
     void subtractTakesExactlyTwoInputs() {
         List<Diagnostic> d = diagnostics("model M {", "  input [4]", "  a = dense(2)", "  [a, a, a] -> subtract", "}");
         assertThat(d).hasSize(1);
