@@ -200,7 +200,7 @@ final class Hovers {
         return new Markup()
                 .paragraph(optimizer.name(), " (" + optimizer.kerasClass() + "): " + optimizer.doc())
                 .block(optimizer.options().stream()
-                        .map(o -> o.name() + "=" + o.defaultValue().orElse("") + "  " + o.doc())
+                        .map(o -> o.name() + o.defaultValue().map(d -> "=" + d).orElse("") + "  " + o.doc())
                         .toList());
     }
 

@@ -86,7 +86,7 @@ class CompletionTest {
     void aStatementStartOffersTheTensorsBoundBeforeItWithTheirShapesThenLayers() throws Exception {
         List<CompletionItem> items = complete("model M {\n  input x [8, 2]\n  a = conv1d(4, 3, padding=same)\n"
                 + "  b = a -> dense(3)\n  |\n  c = b -> dense(1)\n}\n");
-        assertThat(labels(items)).startsWith("x", "a", "b", "conv1d").endsWith("concatenate", "input", "train");
+        assertThat(labels(items)).startsWith("x", "a", "b", "conv1d").endsWith("spatial_dropout1d", "input", "train");
         assertThat(labels(items)).doesNotContain("c");
         assertThat(items.subList(0, 3))
                 .extracting(CompletionItem::getDetail)

@@ -119,7 +119,8 @@ class DiagnosticsTest {
             Diagnostic d = session.diagnostics(1).getDiagnostics().get(0);
             assertThat(line(d))
                     .isEqualTo("1:41-1:44 Error LAM006 unknown activation 'foo'\nhint: expected one of:"
-                            + " linear, relu, tanh, sigmoid, softmax, elu, softplus, gelu");
+                            + " linear, relu, tanh, sigmoid, softmax, elu, softplus, gelu, silu, selu, leaky_relu,"
+                            + " hard_sigmoid, softsign");
         }
     }
 
