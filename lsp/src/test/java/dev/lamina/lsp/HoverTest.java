@@ -74,7 +74,10 @@ class HoverTest {
                             + "learning_rate=0.001  Step size, positive.\n"
                             + "beta_1=0.9  Decay of the first-moment average, in [0, 1).\n"
                             + "beta_2=0.999  Decay of the second-moment average, in [0, 1).\n"
-                            + "epsilon=1e-7  Added to the denominator for stability, positive.\n```");
+                            + "epsilon=1e-7  Added to the denominator for stability, positive.\n"
+                            + "clipnorm  Scales each gradient tensor down to this norm at most.\n"
+                            + "clipvalue  Clips each gradient element to [-clipvalue, clipvalue].\n"
+                            + "global_clipnorm  Scales all gradients together down to this joint norm at most.\n```");
             assertThat(hover(session, 4, 38))
                     .isEqualTo("**learning_rate** (option of adam): a number, default 0.001\n\nStep size, positive.");
             assertThat(session.hover(5, 0)).isNull();
