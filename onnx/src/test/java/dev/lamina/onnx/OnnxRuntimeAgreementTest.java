@@ -87,7 +87,7 @@ class OnnxRuntimeAgreementTest {
               global_max_pooling1d
             }
             model NormalizedAndReshaped {
-              input [None, 3]
+              input [12, 3]
               zero_padding1d([2, 1])
               conv1d(6, 3, use_bias=false)
               batch_normalization(epsilon=0.01)
