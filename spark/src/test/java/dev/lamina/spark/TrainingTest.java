@@ -69,7 +69,7 @@ class TrainingTest {
                 .toURI()));
         Model model = source.create(1);
         float[] before = model.parameters().get(0).value().clone();
-        assertThatThrownBy(() -> LaminaTrainer.of(source).fit(TestSpark.sensorData(spark, 8), model))
+        assertThatThrownBy(() -> LaminaTrainer.of(source).fit(TestSpark.sensorData(spark, ROWS), model))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model NormalizedTagger has batch normalization (batch_normalization), whose training"
                         + " statistics are those of the whole batch; Spark training does not combine them across"
